@@ -1,0 +1,33 @@
+package io.opencdp.schemas.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+
+/**
+ * The platform's one configuration, loaded by {@link ConfigLoader} from {@code cdp.yaml} over the
+ * documented defaults in {@code cdp-defaults.yaml}. Each component reads its own section.
+ *
+ * @param workspace the workspace (brand) id every table, index and key carries
+ * @param workDir the one working directory for local data (Delta tables, logs, benchmark results)
+ */
+public record CdpConfig(
+    String workspace,
+    Path workDir,
+    ElasticsearchConfig elasticsearch,
+    SparkConfig spark,
+    GeneratorConfig generator) {
+
+  public CdpConfig {
+    ConfigChecks.identifier("workspace", workspace);
+    requireNonNull(workDir, "work_dir is required");
+    requireNonNull(elasticsearch, "elasticsearch section is required");
+    requireNonNull(spark, "spark section is required");
+    requireNonNull(generator, "generator section is required");
+  }
+
+  /** Every default, as documented in cdp-defaults.yaml. */
+  public static CdpConfig defaults() {
+    return ConfigLoader.load(null);
+  }
+}
