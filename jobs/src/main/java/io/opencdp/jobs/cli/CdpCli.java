@@ -1,0 +1,92 @@
+package io.opencdp.jobs.cli;
+
+import io.opencdp.schemas.config.CdpConfig;
+import io.opencdp.schemas.config.ConfigLoader;
+import io.opencdp.schemas.error.CdpException;
+import io.opencdp.schemas.error.ErrorCode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code cdp} command line: one entry point for every job, the local node, the generator and
+ * benchmarks.
+ */
+@Command(
+    name = "cdp",
+    mixinStandardHelpOptions = true,
+    version = "OpenCDP 0.1.0",
+    description =
+        "Open-source customer data platform: ingest, identity resolution, profiles, segments.",
+    subcommands = {
+      QuickstartCommand.class,
+      GenerateCommand.class,
+      EsCommand.class,
+      BenchCommand.class,
+      ConfigCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class CdpCli {
+  static final Path DEFAULT_CONFIG = Path.of("cdp.yaml");
+
+  @Option(
+      names = "--config",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FILE",
+      description =
+          "Config file (YAML; keys and defaults in cdp-defaults.yaml). Default: ./cdp.yaml if present.")
+  Path configFile;
+
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Print stack traces of errors.")
+  boolean verbose;
+
+  private CdpConfig config;
+
+  /** The loaded, validated config; loaded once per command. */
+  CdpConfig config() {
+    if (config == null) {
+      Path file = configFile;
+      if (file == null && Files.isRegularFile(DEFAULT_CONFIG)) {
+        file = DEFAULT_CONFIG;
+      }
+      config = ConfigLoader.load(file);
+    }
+    return config;
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns the exit code; errors are printed as one line. */
+  public static int run(String... args) {
+    CdpCli root = new CdpCli();
+    CommandLine commandLine = new CommandLine(root);
+    commandLine.setExecutionExceptionHandler(
+        (error, cmd, parseResult) -> {
+          if (error instanceof CdpException cdp) {
+            cmd.getErr().println("cdp: error [" + cdp.code() + "]: " + cdp.getMessage());
+            if (root.verbose) {
+              error.printStackTrace(cmd.getErr());
+            }
+            return cdp.code().exitCode();
+          }
+          cmd.getErr()
+              .println(
+                  "cdp: internal error: "
+                      + error
+                      + (root.verbose ? "" : " (run with --verbose for the stack trace)"));
+          if (root.verbose) {
+            error.printStackTrace(cmd.getErr());
+          }
+          return ErrorCode.INTERNAL.exitCode();
+        });
+    return commandLine.execute(args);
+  }
+}

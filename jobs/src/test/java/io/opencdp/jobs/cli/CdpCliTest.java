@@ -1,0 +1,104 @@
+package io.opencdp.jobs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CdpCliTest {
+  @TempDir Path dir;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream originalOut;
+  private PrintStream originalErr;
+
+  @BeforeEach
+  void captureStreams() {
+    originalOut = System.out;
+    originalErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restoreStreams() {
+    System.setOut(originalOut);
+    System.setErr(originalErr);
+  }
+
+  @Test
+  void helpListsTheSubcommands() {
+    int exit = CdpCli.run("--help");
+
+    assertThat(exit).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("quickstart", "generate", "es", "bench", "config");
+  }
+
+  @Test
+  void unknownConfigKeyFailsWithOneLineNamingTheKey() throws IOException {
+    Path config = dir.resolve("cdp.yaml");
+    Files.writeString(config, "elasticsearch:\n  prot: 9200\n");
+
+    int exit = CdpCli.run("--config", config.toString(), "config");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("cdp: error [CONFIG_INVALID]: ")
+        .contains("elasticsearch.prot")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void configPrintsEveryDefault() {
+    int exit = CdpCli.run("config");
+
+    assertThat(exit).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("heap_mb: 1024", "workspace: \"default\"");
+  }
+
+  @Test
+  void badCountIsRejectedNamingTheOption() {
+    int exit = CdpCli.run("generate", "--persons", "lots", "--out", dir.toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--persons", "'lots'");
+  }
+
+  @Test
+  void missingRequiredOptionPrintsUsage() {
+    int exit = CdpCli.run("generate", "--persons", "10");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required option", "--out");
+  }
+
+  @Test
+  void generateWritesRawFilesTruthAndManifest() {
+    Path outDir = dir.resolve("gen");
+
+    int exit = CdpCli.run("generate", "--persons", "50", "--seed", "7", "--out", outDir.toString());
+
+    assertThat(exit).isZero();
+    assertThat(outDir.resolve("manifest.json")).isRegularFile();
+    assertThat(outDir.resolve("truth/records.csv")).isRegularFile();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("generated 50 persons");
+  }
+
+  @Test
+  void countsAcceptSuffixes() {
+    assertThat(Counts.parse("--scale", "100k")).isEqualTo(100_000);
+    assertThat(Counts.parse("--scale", "1M")).isEqualTo(1_000_000);
+    assertThat(Counts.label(1_000_000)).isEqualTo("1M");
+    assertThat(Counts.label(2_500)).isEqualTo("2500");
+  }
+}
