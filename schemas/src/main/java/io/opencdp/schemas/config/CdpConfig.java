@@ -16,6 +16,7 @@ public record CdpConfig(
     Path workDir,
     ElasticsearchConfig elasticsearch,
     SparkConfig spark,
+    IngestConfig ingest,
     GeneratorConfig generator) {
 
   public CdpConfig {
@@ -23,6 +24,7 @@ public record CdpConfig(
     requireNonNull(workDir, "work_dir is required");
     requireNonNull(elasticsearch, "elasticsearch section is required");
     requireNonNull(spark, "spark section is required");
+    requireNonNull(ingest, "ingest section is required");
     requireNonNull(generator, "generator section is required");
   }
 
