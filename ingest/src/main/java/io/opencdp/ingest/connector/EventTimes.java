@@ -104,8 +104,8 @@ final class EventTimes {
 
   private static boolean hasImpossibleDate(String raw) {
     String s = raw.strip();
-    if (s.length() < DATE_LENGTH) {
-      return false;
+    if (s.length() < DATE_LENGTH || s.charAt(4) != '-' || s.charAt(7) != '-') {
+      return false; // only an ISO yyyy-MM-dd date part can be judged impossible
     }
     Normalized<?> date = DATES.normalize(s.substring(0, DATE_LENGTH));
     return InvalidReason.DATE_IMPOSSIBLE.equals(date.invalidReason());

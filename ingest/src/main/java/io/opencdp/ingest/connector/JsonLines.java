@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opencdp.schemas.json.Json;
@@ -21,7 +22,8 @@ final class JsonLines {
           .reader()
           .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+          .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
 
   private JsonLines() {}
 

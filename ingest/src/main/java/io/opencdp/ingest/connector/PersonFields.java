@@ -3,6 +3,7 @@ package io.opencdp.ingest.connector;
 import io.opencdp.schemas.event.PersonAttributes;
 import io.opencdp.schemas.event.PostalAddress;
 import io.opencdp.schemas.normalize.BirthDateNormalizer;
+import io.opencdp.schemas.normalize.CountryNormalizer;
 import io.opencdp.schemas.normalize.InvalidReason;
 import io.opencdp.schemas.normalize.NameNormalizer;
 import io.opencdp.schemas.normalize.Normalized;
@@ -46,7 +47,7 @@ final class PersonFields {
     if (country == null) {
       return null;
     }
-    Normalized<String> c = io.opencdp.schemas.normalize.CountryNormalizer.normalize(country);
+    Normalized<String> c = CountryNormalizer.normalize(country);
     return c.valid() ? c.value() : null;
   }
 

@@ -13,6 +13,7 @@ import io.opencdp.schemas.event.TouchpointEventBuilder;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -83,7 +84,7 @@ final class PosLineRows {
             transactionId,
             lineNumber,
             total,
-            java.util.List.of(new LineItem(sku, row.text("description"), quantity, unitPrice)),
+            List.of(new LineItem(sku, row.text("description"), quantity, unitPrice)),
             storeId,
             isReturn);
 

@@ -48,8 +48,7 @@ final class RecordContext {
   }
 
   /** Fails unless {@code time} is within the tolerance of {@code reference}. */
-  void checkNotInFuture(
-      String field, java.time.Instant time, String referenceName, java.time.Instant reference) {
+  void checkNotInFuture(String field, Instant time, String referenceName, Instant reference) {
     EventTimes.checkNotInFuture(field, time, referenceName, reference, settings.futureTolerance());
   }
 

@@ -74,9 +74,8 @@ final class CrmChannel {
     csv.add(phone);
     csv.add(first);
     csv.add(last);
-    if (m == Malformation.IMPOSSIBLE_DATE) {
-      csv.add(Noise.impossibleDate(r, Times.isoDate(p.birthEpochDay())));
-    } else if (!noise.missing(r, t)) {
+    // a bad birth date does not reject a customer row (it is kept, flagged); a bad updated_at does
+    if (!noise.missing(r, t)) {
       csv.add(Times.isoDate(p.birthEpochDay()));
     } else {
       csv.add("");
@@ -92,7 +91,10 @@ final class CrmChannel {
     long updated = Math.max(created, window.randomInstant(r));
     scratch.setLength(0);
     Times.isoSeconds(scratch, updated);
-    csv.add(scratch.toString());
+    csv.add(
+        m == Malformation.IMPOSSIBLE_DATE
+            ? Noise.impossibleDate(r, scratch.toString())
+            : scratch.toString());
     out.add(new Raw(Channel.CRM, 0, 0, 0, out.size(), csv.toString(), kind, m, t));
   }
 }

@@ -51,9 +51,11 @@ public final class DeadLettersTable {
         d.rawText(),
         d.reasonCode(),
         d.message(),
-        d.identifiers().stream()
-            .map(i -> RowFactory.create(i.type().wireName(), i.raw(), i.normalized(), i.valid()))
-            .toList(),
+        EventRows.seq(
+            d.identifiers().stream()
+                .map(
+                    i -> RowFactory.create(i.type().wireName(), i.raw(), i.normalized(), i.valid()))
+                .toList()),
         runId,
         ingestedAt);
   }

@@ -1,9 +1,7 @@
 package io.opencdp.ingest.spark;
 
 import io.delta.tables.DeltaTable;
-import io.delta.tables.DeltaTableBuilder;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -19,18 +17,23 @@ public final class DeltaTables {
    */
   public static DeltaTable createIfNotExists(
       SparkSession spark, String location, StructType schema, String... partitionColumns) {
-    DeltaTableBuilder builder =
-        DeltaTable.createIfNotExists(spark)
-            .location(location)
-            .property("delta.enableChangeDataFeed", "true")
-            .property("delta.appendOnly", "false");
-    for (StructField field : schema.fields()) {
-      builder = builder.addColumn(field);
+    if (!exists(spark, location)) {
+      // SQL rather than DeltaTable.createIfNotExists(): the builder trips over file:/ vs file:///
+      // locations
+      String partitioning =
+          partitionColumns.length == 0
+              ? ""
+              : " PARTITIONED BY (" + String.join(", ", partitionColumns) + ")";
+      spark.sql(
+          "CREATE TABLE IF NOT EXISTS delta.`"
+              + location
+              + "` ("
+              + schema.toDDL()
+              + ") USING DELTA"
+              + partitioning
+              + " TBLPROPERTIES ('delta.enableChangeDataFeed' = 'true')");
     }
-    if (partitionColumns.length > 0) {
-      builder = builder.partitionedBy(partitionColumns);
-    }
-    return builder.execute();
+    return DeltaTable.forPath(spark, location);
   }
 
   public static boolean exists(SparkSession spark, String location) {

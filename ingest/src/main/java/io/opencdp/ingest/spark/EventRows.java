@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.function.Function;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Maps a canonical event to a row of {@link EventsTable#SCHEMA}; the one place that knows both
@@ -126,7 +128,7 @@ public final class EventRows {
             e.messageId(),
             e.campaignId(),
             e.emailId(),
-            e.categories(),
+            seq(e.categories()),
             e.url(),
             e.bounceType(),
             e.reason());
@@ -160,7 +162,12 @@ public final class EventRows {
     return RowFactory.create(c.purpose(), c.channel(), c.granted(), c.source(), c.changedAt());
   }
 
-  private static <T> List<Row> list(List<T> values, Function<T, Row> mapper) {
-    return values == null ? List.of() : values.stream().map(mapper).toList();
+  private static <T> Seq<Row> list(List<T> values, Function<T, Row> mapper) {
+    return seq(values == null ? List.of() : values.stream().map(mapper).toList());
+  }
+
+  /** Spark's external row format wants Scala sequences for array columns. */
+  static <T> Seq<T> seq(List<T> values) {
+    return values == null ? null : CollectionConverters.asScala(values).toSeq();
   }
 }

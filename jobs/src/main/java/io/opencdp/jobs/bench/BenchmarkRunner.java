@@ -21,6 +21,7 @@ public final class BenchmarkRunner {
 
   static {
     register(new GeneratorBenchmark());
+    register(new IngestBenchmark());
   }
 
   private BenchmarkRunner() {}

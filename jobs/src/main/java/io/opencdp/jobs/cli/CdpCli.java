@@ -24,6 +24,8 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       QuickstartCommand.class,
       GenerateCommand.class,
+      IngestCommand.class,
+      CollectCommand.class,
       EsCommand.class,
       BenchCommand.class,
       ConfigCommand.class,
@@ -80,7 +82,7 @@ public final class CdpCli {
           cmd.getErr()
               .println(
                   "cdp: internal error: "
-                      + error
+                      + firstLine(error)
                       + (root.verbose ? "" : " (run with --verbose for the stack trace)"));
           if (root.verbose) {
             error.printStackTrace(cmd.getErr());
@@ -88,5 +90,15 @@ public final class CdpCli {
           return ErrorCode.INTERNAL.exitCode();
         });
     return commandLine.execute(args);
+  }
+
+  /**
+   * Engines put whole query plans in messages: one line of at most 300 characters is enough here.
+   */
+  private static String firstLine(Throwable error) {
+    String text = String.valueOf(error);
+    int newline = text.indexOf('\n');
+    String line = newline < 0 ? text : text.substring(0, newline);
+    return line.length() <= 300 ? line : line.substring(0, 300) + "...";
   }
 }

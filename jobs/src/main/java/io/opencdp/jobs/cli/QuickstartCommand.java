@@ -2,6 +2,7 @@ package io.opencdp.jobs.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opencdp.api.es.local.LocalEsNode.EsNodeStatus;
+import io.opencdp.ingest.spark.IngestReport;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.error.CdpException;
 import io.opencdp.schemas.error.ErrorCode;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +41,13 @@ final class QuickstartCommand implements Callable<Integer> {
     step(1, "sample data at " + sampleDir);
     printManifest(sampleDir);
 
-    step(2, "Elasticsearch");
+    step(2, "ingest the sample into Delta (new files only; a re-run adds nothing)");
+    CdpConfig sampleConfig =
+        config.withIngest(config.ingest().withLandingRoot(sampleDir.toAbsolutePath().toString()));
+    IngestReport ingest = IngestCommand.run(sampleConfig, Optional.empty());
+    System.out.print(ingest.table().indent(2));
+
+    step(3, "Elasticsearch");
     if (config.elasticsearch().externalUrl().isPresent()) {
       System.out.println("  using the cluster at " + config.elasticsearch().url());
     } else {
@@ -55,7 +63,7 @@ final class QuickstartCommand implements Callable<Integer> {
     }
     System.out.println();
     System.out.println(
-        "quickstart done: sample checked, Elasticsearch up. Work directory: "
+        "quickstart done: sample ingested, Elasticsearch up. Work directory: "
             + config.workDir().toAbsolutePath().normalize());
     return 0;
   }

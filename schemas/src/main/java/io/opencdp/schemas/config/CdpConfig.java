@@ -10,6 +10,7 @@ import java.nio.file.Path;
  *
  * @param workspace the workspace (brand) id every table, index and key carries
  * @param workDir the one working directory for local data (Delta tables, logs, benchmark results)
+ * @param resolve identity resolution: the guardrails batch and streaming share
  */
 public record CdpConfig(
     String workspace,
@@ -17,7 +18,9 @@ public record CdpConfig(
     ElasticsearchConfig elasticsearch,
     SparkConfig spark,
     IngestConfig ingest,
-    GeneratorConfig generator) {
+    ResolveConfig resolve,
+    GeneratorConfig generator,
+    CollectorConfig collector) {
 
   public CdpConfig {
     ConfigChecks.identifier("workspace", workspace);
@@ -25,7 +28,19 @@ public record CdpConfig(
     requireNonNull(elasticsearch, "elasticsearch section is required");
     requireNonNull(spark, "spark section is required");
     requireNonNull(ingest, "ingest section is required");
+    requireNonNull(resolve, "resolve section is required");
     requireNonNull(generator, "generator section is required");
+    requireNonNull(collector, "collector section is required");
+  }
+
+  public CdpConfig withWorkDir(Path newWorkDir) {
+    return new CdpConfig(
+        workspace, newWorkDir, elasticsearch, spark, ingest, resolve, generator, collector);
+  }
+
+  public CdpConfig withIngest(IngestConfig newIngest) {
+    return new CdpConfig(
+        workspace, workDir, elasticsearch, spark, newIngest, resolve, generator, collector);
   }
 
   /** Every default, as documented in cdp-defaults.yaml. */

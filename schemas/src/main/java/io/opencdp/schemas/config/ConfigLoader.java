@@ -16,7 +16,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +28,15 @@ import java.util.stream.Collectors;
  */
 public final class ConfigLoader {
   public static final String DEFAULTS_RESOURCE = "/cdp-defaults.yaml";
+
+  /**
+   * Maps whose keys are the user's to choose (new sources, more stores); every other key must be
+   * known.
+   */
+  private static final List<Pattern> OPEN_MAPS =
+      List.of(
+          Pattern.compile("ingest\\.sources"),
+          Pattern.compile("ingest\\.sources\\.[^.]+\\.store_time_zones"));
 
   private ConfigLoader() {}
 
@@ -87,6 +98,10 @@ public final class ConfigLoader {
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       String key = prefix + field.getKey();
+      if (!base.has(field.getKey()) && isOpenMap(prefix)) {
+        base.set(field.getKey(), field.getValue());
+        continue;
+      }
       if (!base.has(field.getKey())) {
         throw new CdpException(
             ErrorCode.CONFIG_INVALID,
@@ -103,6 +118,11 @@ public final class ConfigLoader {
         base.set(field.getKey(), field.getValue());
       }
     }
+  }
+
+  private static boolean isOpenMap(String prefix) {
+    String path = prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix;
+    return OPEN_MAPS.stream().anyMatch(p -> p.matcher(path).matches());
   }
 
   private static String knownKeys(ObjectNode node, String prefix) {

@@ -87,6 +87,11 @@ public record IngestConfig(
     return Duration.ofMinutes(futureToleranceMinutes);
   }
 
+  public IngestConfig withLandingRoot(String newLandingRoot) {
+    return new IngestConfig(
+        newLandingRoot, maxLineBytes, futureToleranceMinutes, defaultTimeZone, sources);
+  }
+
   /** The source named {@code name}; the message lists the configured names. */
   public SourceConfig source(String name) {
     SourceConfig source = sources.get(name);

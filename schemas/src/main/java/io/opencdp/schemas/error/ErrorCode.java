@@ -11,6 +11,8 @@ public enum ErrorCode {
   BAD_ARGUMENT(2),
   /** A file or directory the command needs does not exist or cannot be read. */
   INPUT_NOT_FOUND(3),
+  /** A landing file that was ingested before has changed since; landing files are immutable. */
+  INPUT_CHANGED(3),
   /** A network port the platform wants to bind is already in use. */
   PORT_IN_USE(4),
   /** The local Elasticsearch node could not be started, stopped or reached. */

@@ -70,6 +70,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void userMayAddSourcesAndStoresButNotOtherKeys() throws IOException {
+    Path file =
+        write(
+            "ingest:\n  sources:\n    pos:\n      store_time_zones:\n        S999: Europe/Berlin\n");
+
+    CdpConfig config = ConfigLoader.load(file, Map.of());
+
+    assertThat(config.ingest().source("pos").csv().storeTimeZones())
+        .containsEntry("S999", java.time.ZoneId.of("Europe/Berlin"));
+  }
+
+  @Test
   void missingFileIsAnInputError() {
     assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml"), Map.of()))
         .isInstanceOf(CdpException.class)

@@ -1,0 +1,137 @@
+package io.opencdp.ingest.spark;
+
+import io.opencdp.schemas.config.IngestConfig;
+import io.opencdp.schemas.config.SourceConfig;
+import io.opencdp.schemas.error.CdpException;
+import io.opencdp.schemas.error.ErrorCode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.RemoteIterator;
+
+/**
+ * Lists the files of each source's landing directory through Hadoop's FileSystem, so a local path
+ * and an {@code s3a://} URI work alike. Hidden files ({@code .x}) and in-progress files ({@code
+ * _x}) are skipped, and so is every file under such a directory (a writer's {@code _temporary/} or
+ * {@code .staging/}).
+ */
+final class LandingScanner {
+  private final IngestConfig ingest;
+  private final Configuration hadoop;
+
+  LandingScanner(IngestConfig ingest, Configuration hadoop) {
+    this.ingest = ingest;
+    this.hadoop = hadoop;
+  }
+
+  /** The landing root as a URI; a relative local path resolves against the working directory. */
+  URI landingRoot() {
+    return toUri(ingest.landingRoot());
+  }
+
+  URI sourceDir(SourceConfig source) {
+    return toUri(ingest.location(source));
+  }
+
+  List<LandedFile> list(SourceConfig source) throws IOException {
+    URI dir = sourceDir(source);
+    org.apache.hadoop.fs.Path hadoopDir = new org.apache.hadoop.fs.Path(dir);
+    FileSystem fs = hadoopDir.getFileSystem(hadoop);
+    if (!fs.exists(hadoopDir)) {
+      throw new CdpException(
+          ErrorCode.INPUT_NOT_FOUND,
+          "landing directory "
+              + dir
+              + " of source '"
+              + source.name()
+              + "' does not exist; create it or set ingest.sources."
+              + source.name()
+              + ".path");
+    }
+    String root = landingRoot().toString();
+    List<LandedFile> files = new ArrayList<>();
+    RemoteIterator<LocatedFileStatus> it = fs.listFiles(hadoopDir, true);
+    while (it.hasNext()) {
+      LocatedFileStatus status = it.next();
+      if (!status.isFile() || hiddenOrInProgress(hadoopDir, status.getPath())) {
+        continue;
+      }
+      String uri = status.getPath().toUri().toString();
+      files.add(
+          new LandedFile(
+              source.name(),
+              uri,
+              relativeTo(root, uri),
+              status.getLen(),
+              status.getModificationTime()));
+    }
+    files.sort(Comparator.comparing(LandedFile::uri));
+    return files;
+  }
+
+  /** Whether the file, or a directory it is in below {@code dir}, is named .x or _x. */
+  private static boolean hiddenOrInProgress(
+      org.apache.hadoop.fs.Path dir, org.apache.hadoop.fs.Path file) {
+    String dirPath = dir.toUri().getPath();
+    String filePath = file.toUri().getPath();
+    String prefix = dirPath.endsWith("/") ? dirPath : dirPath + "/";
+    String below =
+        filePath.startsWith(prefix) ? filePath.substring(prefix.length()) : file.getName();
+    for (String name : below.split("/")) {
+      if (name.startsWith(".") || name.startsWith("_")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** SHA-256 of a file's bytes, hex. */
+  String checksum(String uri) throws IOException {
+    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(URI.create(uri));
+    try (InputStream in = path.getFileSystem(hadoop).open(path);
+        DigestInputStream digest = new DigestInputStream(in, sha256())) {
+      byte[] buffer = new byte[1 << 16];
+      while (digest.read(buffer) >= 0) {
+        // reading feeds the digest
+      }
+      return HexFormat.of().formatHex(digest.getMessageDigest().digest());
+    }
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  private static String relativeTo(String root, String uri) {
+    String prefix = root.endsWith("/") ? root : root + "/";
+    // Hadoop writes local URIs as file:/x, java.net as file:///x: compare on the path part
+    String rootPath = URI.create(prefix).getPath();
+    String filePath = URI.create(uri).getPath();
+    if (rootPath != null && filePath != null && filePath.startsWith(rootPath)) {
+      return filePath.substring(rootPath.length());
+    }
+    return uri;
+  }
+
+  private static URI toUri(String location) {
+    if (location.contains("://")) {
+      return URI.create(location);
+    }
+    return Path.of(location).toAbsolutePath().normalize().toUri();
+  }
+}
