@@ -22,6 +22,9 @@ public final class SparkSessions {
                 "org.apache.spark.sql.delta.catalog.DeltaCatalog")
             .config("spark.sql.session.timeZone", "UTC")
             .config("spark.sql.datetime.java8API.enabled", "true")
+            // iterative jobs (connected components) build deep plans: cap their text, never the
+            // driver's heap
+            .config("spark.sql.maxPlanStringLength", "65536")
             .config("spark.sql.shuffle.partitions", config.shufflePartitions())
             .config(
                 "spark.sql.warehouse.dir",

@@ -26,6 +26,8 @@ import picocli.CommandLine.ScopeType;
       GenerateCommand.class,
       IngestCommand.class,
       CollectCommand.class,
+      ResolveCommand.class,
+      EvaluateCommand.class,
       EsCommand.class,
       BenchCommand.class,
       ConfigCommand.class,

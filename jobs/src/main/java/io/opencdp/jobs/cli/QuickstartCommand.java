@@ -3,6 +3,8 @@ package io.opencdp.jobs.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opencdp.api.es.local.LocalEsNode.EsNodeStatus;
 import io.opencdp.ingest.spark.IngestReport;
+import io.opencdp.resolve.eval.EvaluationResult;
+import io.opencdp.resolve.spark.ResolveReport;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.error.CdpException;
 import io.opencdp.schemas.error.ErrorCode;
@@ -47,7 +49,15 @@ final class QuickstartCommand implements Callable<Integer> {
     IngestReport ingest = IngestCommand.run(sampleConfig, Optional.empty());
     System.out.print(ingest.table().indent(2));
 
-    step(3, "Elasticsearch");
+    step(3, "resolve identities and evaluate against the sample's ground truth");
+    ResolveReport resolved = ResolveCommand.run(sampleConfig);
+    System.out.printf(
+        "  %,d events resolved into %,d profiles%n", resolved.events(), resolved.profiles());
+    EvaluationResult evaluation =
+        EvaluateCommand.run(sampleConfig, sampleDir.resolve("truth").resolve("records.csv"));
+    System.out.print(EvaluateCommand.describe(evaluation).indent(2));
+
+    step(4, "Elasticsearch");
     if (config.elasticsearch().externalUrl().isPresent()) {
       System.out.println("  using the cluster at " + config.elasticsearch().url());
     } else {
@@ -63,7 +73,7 @@ final class QuickstartCommand implements Callable<Integer> {
     }
     System.out.println();
     System.out.println(
-        "quickstart done: sample ingested, Elasticsearch up. Work directory: "
+        "quickstart done: sample ingested and resolved, Elasticsearch up. Work directory: "
             + config.workDir().toAbsolutePath().normalize());
     return 0;
   }

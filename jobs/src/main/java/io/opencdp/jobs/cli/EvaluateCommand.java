@@ -1,0 +1,99 @@
+package io.opencdp.jobs.cli;
+
+import io.opencdp.ingest.spark.SparkSessions;
+import io.opencdp.ingest.spark.TableLocations;
+import io.opencdp.resolve.eval.EvaluationResult;
+import io.opencdp.resolve.eval.ProfileComposition;
+import io.opencdp.resolve.spark.ResolveEvaluation;
+import io.opencdp.schemas.config.CdpConfig;
+import io.opencdp.schemas.error.CdpException;
+import io.opencdp.schemas.error.ErrorCode;
+import io.opencdp.schemas.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compare profile membership with ground truth (the generator's truth/records.csv): pairwise precision,",
+      "recall and F1, split and over-merged persons, the largest profiles. Also written as JSON."
+    })
+final class EvaluateCommand implements Callable<Integer> {
+  @ParentCommand CdpCli root;
+
+  @Option(
+      names = "--truth",
+      required = true,
+      paramLabel = "FILE",
+      description = "truth/records.csv of a generated data set.")
+  Path truth;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "JSON results (default <work_dir>/evaluation.json).")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    CdpConfig config = root.config();
+    EvaluationResult result = run(config, truth);
+    Path file = out != null ? out : config.workDir().resolve("evaluation.json");
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Json.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), result);
+    System.out.print(describe(result));
+    System.out.println("written to " + file.toAbsolutePath().normalize());
+    return 0;
+  }
+
+  static EvaluationResult run(CdpConfig config, Path truth) {
+    if (!Files.isRegularFile(truth)) {
+      throw new CdpException(ErrorCode.INPUT_NOT_FOUND, "truth file " + truth + " does not exist");
+    }
+    SparkSession spark = SparkSessions.create("cdp-evaluate", config.spark(), config.workDir());
+    try {
+      return ResolveEvaluation.evaluate(spark, TableLocations.of(config), truth);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  static String describe(EvaluationResult r) {
+    StringBuilder s = new StringBuilder();
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "records evaluated   %,d (true persons %,d, profiles %,d)%n",
+            r.records(),
+            r.truePersons(),
+            r.predictedProfiles()));
+    s.append(String.format(Locale.ROOT, "pairwise precision  %.5f%n", r.precision()));
+    s.append(String.format(Locale.ROOT, "pairwise recall     %.5f%n", r.recall()));
+    s.append(String.format(Locale.ROOT, "pairwise F1         %.5f%n", r.f1()));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "split persons       %,d; over-merged profiles %,d; exact persons %.1f%%%n",
+            r.splitPersons(),
+            r.overMergedProfiles(),
+            100 * r.exactShare()));
+    s.append("largest profiles:\n");
+    for (ProfileComposition p : r.largestProfiles().stream().limit(5).toList()) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "  %-24s %,6d records from %d true person(s)%n",
+              p.profileId(),
+              p.records(),
+              p.truePersons()));
+    }
+    return s.toString();
+  }
+}

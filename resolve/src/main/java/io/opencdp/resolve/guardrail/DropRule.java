@@ -1,0 +1,32 @@
+package io.opencdp.resolve.guardrail;
+
+/**
+ * Why a link was not made. The codes are stable: they are written to the {@code rule} column of
+ * {@code identity_link_audit} and the {@code shared_reason} of {@code identity_map}.
+ */
+public enum DropRule {
+  /** An end of the link is a blocked value ({@code test@test.com}, {@code +10000000000}). */
+  BLOCKED_VALUE("blocked_value"),
+  /** An end of the link is shared by several persons (a store phone, a family tablet). */
+  SHARED_IDENTIFIER("shared_identifier"),
+  /**
+   * The merged profile would hold more identifiers of a type than its limit; the code is {@code
+   * limit:<type>}, e.g. {@code limit:customer_id}.
+   */
+  LIMIT("limit"),
+  /** An operator said these two identifiers (or profiles) are never one person. */
+  NEVER_LINK_OVERRIDE("never_link_override"),
+  /** An operator took an identifier out of a profile. */
+  SPLIT_OVERRIDE("split_override");
+
+  private final String code;
+
+  DropRule(String code) {
+    this.code = code;
+  }
+
+  /** The stable code; {@link DropReason#code()} adds the type for {@link #LIMIT}. */
+  public String code() {
+    return code;
+  }
+}

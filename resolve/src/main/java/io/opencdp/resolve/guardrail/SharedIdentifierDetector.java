@@ -1,0 +1,193 @@
+package io.opencdp.resolve.guardrail;
+
+import static java.util.Objects.requireNonNull;
+
+import io.opencdp.schemas.config.GuardrailConfig;
+import io.opencdp.schemas.event.IdentifierType;
+import io.opencdp.schemas.normalize.NameNormalizer;
+import io.opencdp.schemas.normalize.Normalized;
+import io.opencdp.schemas.normalize.PersonName;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Decides from usage statistics whether an identifier is shared by several persons. A shared
+ * identifier stays on every profile that uses it ({@code identity_map.is_shared}) but never merges
+ * profiles: its links are dropped with {@code shared_identifier}.
+ *
+ * <ul>
+ *   <li>An <b>email or phone</b> is shared when more than {@code
+ *       shared.max_persons_per_email_or_phone} (default 5) distinct persons use it, counted by
+ *       name: a store's default phone that cashiers type for walk-ins, a junk value the block lists
+ *       miss, an office switchboard. Five because a household is 1-5 persons (the generator draws
+ *       1-5; in the US census households of 6 or more are about 3%): a family's email is not shared
+ *       by this rule, the {@code customer_id} and {@code loyalty_id} limits keep its members apart,
+ *       while a value used by more persons than a household holds is not a personal identifier.
+ *   <li>A <b>device id or anonymous id</b> is shared when more than {@code
+ *       shared.max_customer_ids_per_device} (default 1) distinct customer ids used it: a family
+ *       tablet (or its app install) on which two customers logged in. With the customer id limit of
+ *       1 it could join only one of them anyway, and its anonymous events would go to whichever
+ *       logged in first.
+ *   <li>Customer and loyalty ids are never shared by this rule; their limits cover them.
+ * </ul>
+ *
+ * <p><b>Counting persons by name.</b> One person writes their name several ways (nicknames, typos,
+ * initials): in the seeded sample one person's email or phone carries up to 4 distinct spellings,
+ * which would make a plain count of distinct names call a single person's phone shared. {@link
+ * #distinctPersons} therefore groups spellings: two names are one person when their last names are
+ * within one edit (insert, delete, substitute, or swap two adjacent letters) and their first names
+ * are within one edit or start with the same three letters (Kathy, Kathleen). A nickname that
+ * shares no prefix (Bob, Robert) still counts twice, so one person counts at most about twice; on
+ * the sample, single persons count 1-2 and households count their size (rarely size + 1).
+ *
+ * <p>The batch computes the statistics (Spark: {@code collect_set} of {@link #nameKey} and a count
+ * of distinct customer ids per identifier) and calls {@link #check}; the stream does the same with
+ * its per-identifier state.
+ */
+public final class SharedIdentifierDetector implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final char SEPARATOR = '|';
+  private static final int PREFIX = 3;
+
+  private final int maxPersons;
+  private final int maxCustomerIds;
+
+  private SharedIdentifierDetector(int maxPersons, int maxCustomerIds) {
+    this.maxPersons = maxPersons;
+    this.maxCustomerIds = maxCustomerIds;
+  }
+
+  /** The thresholds of {@code resolve.guardrails.shared}. */
+  public static SharedIdentifierDetector from(GuardrailConfig config) {
+    requireNonNull(config, "config is null");
+    return new SharedIdentifierDetector(
+        config.maxPersonsPerContact(), config.maxCustomerIdsPerDevice());
+  }
+
+  /**
+   * The name key the person count is computed over: the ASCII-folded, lowercased first and last
+   * names joined by {@code |} ({@code "kathleen|smith"}); null when both are empty. The one
+   * definition batch and stream use.
+   */
+  public static String nameKey(String firstName, String lastName) {
+    String first = folded(firstName);
+    String last = folded(lastName);
+    if (first.isEmpty() && last.isEmpty()) {
+      return null;
+    }
+    return first + SEPARATOR + last;
+  }
+
+  private static String folded(String name) {
+    Normalized<PersonName> n = NameNormalizer.normalize(name);
+    return n.valid() ? n.value().asciiFolded().replace(SEPARATOR, ' ') : "";
+  }
+
+  /**
+   * How many distinct persons the name keys stand for (see the class comment). Deterministic: the
+   * keys are visited in sorted order, each joining the first earlier person it matches. Stops
+   * counting once the count exceeds {@code stopAbove}, so a store phone with thousands of names
+   * costs little.
+   */
+  public static int distinctPersons(Collection<String> nameKeys, int stopAbove) {
+    List<String[]> persons = new ArrayList<>();
+    for (String key : new TreeSet<>(nameKeys)) {
+      int bar = key.indexOf(SEPARATOR);
+      String[] name =
+          bar < 0
+              ? new String[] {"", key}
+              : new String[] {key.substring(0, bar), key.substring(bar + 1)};
+      if (persons.stream().noneMatch(p -> samePerson(p, name))) {
+        persons.add(name);
+        if (persons.size() > stopAbove) {
+          break;
+        }
+      }
+    }
+    return persons.size();
+  }
+
+  static boolean samePerson(String[] a, String[] b) {
+    if (!withinOneEdit(a[1], b[1])) {
+      return false;
+    }
+    String fa = a[0];
+    String fb = b[0];
+    return fa.isEmpty()
+        || fb.isEmpty()
+        || withinOneEdit(fa, fb)
+        || (fa.length() >= PREFIX && fb.length() >= PREFIX && fa.regionMatches(0, fb, 0, PREFIX));
+  }
+
+  /** Levenshtein distance at most 1, counting a swap of two adjacent characters as one edit. */
+  static boolean withinOneEdit(String a, String b) {
+    if (a.equals(b)) {
+      return true;
+    }
+    if (a.length() > b.length()) {
+      String t = a;
+      a = b;
+      b = t;
+    }
+    if (b.length() - a.length() > 1) {
+      return false;
+    }
+    int i = 0;
+    while (i < a.length() && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    if (a.length() < b.length()) {
+      return a.regionMatches(i, b, i + 1, a.length() - i);
+    }
+    if (a.regionMatches(i + 1, b, i + 1, a.length() - i - 1)) {
+      return true;
+    }
+    return i + 1 < a.length()
+        && a.charAt(i) == b.charAt(i + 1)
+        && a.charAt(i + 1) == b.charAt(i)
+        && a.regionMatches(i + 2, b, i + 2, a.length() - i - 2);
+  }
+
+  /** The {@code shared_identifier} reason when the identifier is shared, else empty. */
+  public Optional<DropReason> check(IdentifierUsage usage) {
+    requireNonNull(usage, "usage is null");
+    IdentifierType type = usage.identifier().type();
+    switch (type) {
+      case EMAIL, PHONE -> {
+        int persons = distinctPersons(usage.nameKeys(), maxPersons);
+        if (persons > maxPersons) {
+          return Optional.of(
+              DropReason.shared(
+                  usage.identifier(),
+                  "used by more than "
+                      + maxPersons
+                      + " persons by name (max_persons_per_email_or_phone "
+                      + maxPersons
+                      + ")"));
+        }
+      }
+      case DEVICE_ID, ANONYMOUS_ID -> {
+        if (usage.distinctCustomerIds() > maxCustomerIds) {
+          return Optional.of(
+              DropReason.shared(
+                  usage.identifier(),
+                  "used by "
+                      + usage.distinctCustomerIds()
+                      + " customer ids (max_customer_ids_per_device "
+                      + maxCustomerIds
+                      + ")"));
+        }
+      }
+      default -> {}
+    }
+    return Optional.empty();
+  }
+
+  public boolean isShared(IdentifierUsage usage) {
+    return check(usage).isPresent();
+  }
+}
