@@ -58,6 +58,8 @@ final class ComponentResolver implements FlatMapGroupsFunction<Long, Row, Row> {
               null,
               null,
               null,
+              null,
+              null,
               null));
     }
     for (LinkDecision d : resolution.dropped()) {
@@ -71,7 +73,9 @@ final class ComponentResolver implements FlatMapGroupsFunction<Long, Row, Row> {
               d.reason().code(),
               d.reason().detail(),
               d.link().evidenceEventId(),
-              d.link().seenAt()));
+              d.link().seenAt(),
+              d.reason().identifier() == null ? null : d.reason().identifier().type().wireName(),
+              d.reason().identifier() == null ? null : d.reason().identifier().value()));
     }
     return out.iterator();
   }

@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.spark.api.java.function.FilterFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -55,6 +56,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ResolveJob {
   private static final Logger LOG = LoggerFactory.getLogger(ResolveJob.class);
+
+  /** Limits whose dropped links reveal an identifier used by two customers. */
+  private static final Object[] BRIDGE_RULES = {"limit:customer_id", "limit:loyalty_id"};
 
   private final SparkSession spark;
   private final CdpConfig config;
@@ -109,77 +113,35 @@ public final class ResolveJob {
       Dataset<Row> ids = marked.where(col("blocked").equalTo(false));
       Dataset<Row> shared =
           sharedIdentifiers(ids, guardrails).persist(StorageLevel.MEMORY_AND_DISK());
-      Dataset<Row> usable =
-          ids.join(
-                  shared,
-                  ids.col("type")
-                      .equalTo(shared.col("s_type"))
-                      .and(ids.col("value").equalTo(shared.col("s_value"))),
-                  "left_anti")
-              .withColumn("rank", rank)
-              .withColumn("vertex", concat_ws(":", col("type"), col("value")));
-
-      // each event links its identifiers to its highest-priority one (a star, not a clique)
-      Dataset<Row> anchored =
-          usable
-              .withColumn(
-                  "anchor_pos",
-                  row_number()
-                      .over(Window.partitionBy("event_id").orderBy(col("rank"), col("value"))))
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      Dataset<Row> anchors =
-          anchored
-              .where(col("anchor_pos").equalTo(1))
-              .select(
-                  col("event_id"),
-                  col("type").as("a_type"),
-                  col("value").as("a_value"),
-                  col("vertex").as("a_vertex"));
-      Dataset<Row> links =
-          anchored
-              .where(col("anchor_pos").gt(1))
-              .join(anchors, "event_id")
-              .groupBy("a_type", "a_value", "a_vertex", "type", "value", "vertex")
-              .agg(
-                  min(col("occurred_at")).as("seen_at"),
-                  min(col("event_id")).as("evidence_event_id"))
-              .persist(StorageLevel.MEMORY_AND_DISK());
-
-      // candidate persons: connected components over dense long ids
-      Dataset<Row> vertices = usable.select(col("vertex").as("key")).distinct();
-      SurrogateKeys keys = SurrogateKeys.assign(vertices, "key");
-      Dataset<Row> edges =
-          keys.withId(keys.withId(links, "a_vertex", "src"), "vertex", "dst")
-              .select("src", "dst")
-              .localCheckpoint();
-      String checkpoints = config.workDir().toAbsolutePath().resolve("checkpoints").toString();
-      try (ConnectedComponentsResult cc =
-          ConnectedComponents.run(edges, ConnectedComponentsOptions.defaults(checkpoints))) {
-        Dataset<Row> component =
-            keys.withKey(cc.components(), "id", "vertex").select(col("vertex"), col("component"));
-        Dataset<Row> componentLinks =
-            links
-                .join(component, links.col("a_vertex").equalTo(component.col("vertex")))
-                .select(
-                    col("component"),
-                    col("a_type"),
-                    col("a_value"),
-                    col("type"),
-                    col("value"),
-                    col("evidence_event_id"),
-                    col("seen_at"));
-        Dataset<Row> resolved =
-            componentLinks
-                .groupByKey(
-                    (org.apache.spark.api.java.function.MapFunction<Row, Long>) r -> r.getLong(0),
-                    Encoders.LONG())
-                .flatMapGroups(
-                    new ComponentResolver(guardrails), Encoders.row(ResolveTables.COMPONENT_OUTPUT))
-                .map(
-                    (org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> r,
-                    Encoders.row(ResolveTables.COMPONENT_OUTPUT))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-
+      Clustering clustering = cluster(ids, shared, guardrails, rank);
+      // an identifier the per-type limit had to cut from a second customer (a family email, a
+      // shared device) is
+      // shared in fact: a second pass keeps it out of linking, so its events are not credited to
+      // one member
+      Dataset<Row> bridges =
+          clustering
+              .resolved()
+              .where(
+                  col("kind")
+                      .equalTo(ComponentResolver.DROPPED)
+                      .and(col("rule").isin(BRIDGE_RULES)))
+              .select(col("bridge_type").as("s_type"), col("bridge_value").as("s_value"))
+              .distinct();
+      Dataset<Row> limitDrops =
+          clustering.resolved().where(col("kind").equalTo(ComponentResolver.DROPPED));
+      int rounds = clustering.rounds();
+      if (!bridges.isEmpty()) {
+        LOG.info(
+            "second pass: {} identifier(s) joined two customers and are treated as shared",
+            bridges.count());
+        shared = shared.unionByName(bridges).distinct().localCheckpoint();
+        clustering = cluster(ids, shared, guardrails, rank);
+        rounds += clustering.rounds();
+      }
+      Dataset<Row> usable = clustering.usable();
+      Dataset<Row> anchors = clustering.anchors();
+      Dataset<Row> resolved = clustering.resolved().unionByName(limitDrops).distinct();
+      {
         // identifier -> cluster key; identifiers that never linked are their own cluster
         Dataset<Row> clusterOf =
             resolved
@@ -256,14 +218,90 @@ public final class ResolveJob {
             "resolved {} event(s) into {} profile(s) in {} connected-components round(s)",
             events,
             profiles,
-            cc.rounds());
+            rounds);
         return new ResolveReport(
-            profiles, events, cc.rounds(), Duration.between(started, Instant.now()));
+            profiles, events, rounds, Duration.between(started, Instant.now()));
       }
     } finally {
       marked.unpersist();
     }
   }
+
+  /**
+   * One clustering pass: links, connected components, then the guardrail limits inside each
+   * component.
+   */
+  private Clustering cluster(
+      Dataset<Row> ids, Dataset<Row> shared, LinkGuardrails guardrails, Column rank) {
+    Dataset<Row> usable =
+        ids.join(
+                shared,
+                ids.col("type")
+                    .equalTo(shared.col("s_type"))
+                    .and(ids.col("value").equalTo(shared.col("s_value"))),
+                "left_anti")
+            .withColumn("rank", rank)
+            .withColumn("vertex", concat_ws(":", col("type"), col("value")));
+
+    // each event links its identifiers to its highest-priority one (a star, not a clique)
+    Dataset<Row> anchored =
+        usable
+            .withColumn(
+                "anchor_pos",
+                row_number()
+                    .over(Window.partitionBy("event_id").orderBy(col("rank"), col("value"))))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> anchors =
+        anchored
+            .where(col("anchor_pos").equalTo(1))
+            .select(
+                col("event_id"),
+                col("type").as("a_type"),
+                col("value").as("a_value"),
+                col("vertex").as("a_vertex"));
+    Dataset<Row> links =
+        anchored
+            .where(col("anchor_pos").gt(1))
+            .join(anchors, "event_id")
+            .groupBy("a_type", "a_value", "a_vertex", "type", "value", "vertex")
+            .agg(
+                min(col("occurred_at")).as("seen_at"), min(col("event_id")).as("evidence_event_id"))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+
+    // candidate persons: connected components over long ids
+    Dataset<Row> vertices = usable.select(col("vertex").as("key")).distinct();
+    SurrogateKeys keys = SurrogateKeys.assign(vertices, "key");
+    Dataset<Row> edges =
+        keys.withId(keys.withId(links, "a_vertex", "src"), "vertex", "dst")
+            .select("src", "dst")
+            .localCheckpoint();
+    String checkpoints = config.workDir().toAbsolutePath().resolve("checkpoints").toString();
+    try (ConnectedComponentsResult cc =
+        ConnectedComponents.run(edges, ConnectedComponentsOptions.defaults(checkpoints))) {
+      Dataset<Row> component =
+          keys.withKey(cc.components(), "id", "vertex").select(col("vertex"), col("component"));
+      Dataset<Row> resolved =
+          links
+              .join(component, links.col("a_vertex").equalTo(component.col("vertex")))
+              .select(
+                  col("component"),
+                  col("a_type"),
+                  col("a_value"),
+                  col("type"),
+                  col("value"),
+                  col("evidence_event_id"),
+                  col("seen_at"))
+              .groupByKey((MapFunction<Row, Long>) r -> r.getLong(0), Encoders.LONG())
+              .flatMapGroups(
+                  new ComponentResolver(guardrails), Encoders.row(ResolveTables.COMPONENT_OUTPUT))
+              // materialized before the components' checkpoint files are deleted
+              .localCheckpoint();
+      return new Clustering(usable, anchors, resolved, cc.rounds());
+    }
+  }
+
+  private record Clustering(
+      Dataset<Row> usable, Dataset<Row> anchors, Dataset<Row> resolved, int rounds) {}
 
   /**
    * Emails and phones seen with more persons than a household, devices used by several customers.

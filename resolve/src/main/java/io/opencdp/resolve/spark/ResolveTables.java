@@ -24,7 +24,9 @@ final class ResolveTables {
           .add("rule", StringType)
           .add("detail", StringType)
           .add("evidence_event_id", StringType)
-          .add("seen_at", TimestampType);
+          .add("seen_at", TimestampType)
+          .add("bridge_type", StringType)
+          .add("bridge_value", StringType);
 
   static final StructType IDENTITY_MAP_SCHEMA =
       new StructType()

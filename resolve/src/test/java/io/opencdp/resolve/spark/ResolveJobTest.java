@@ -96,6 +96,9 @@ class ResolveJobTest {
             id(IdentifierType.CUSTOMER_ID, "F2"),
             id(IdentifierType.EMAIL, "park.family@mail.test")));
 
+    // an email-only event (an ESP open) to the family address cannot be credited to either member
+    events.add(event("fam-3", 102, null, null, id(IdentifierType.EMAIL, "park.family@mail.test")));
+
     List<Row> rows = events.stream().map(e -> EventRows.toRow(e, "test-run", T0)).toList();
     DeltaTables.createIfNotExists(
         spark, tables.events(), EventsTable.SCHEMA, EventsTable.PARTITION_COLUMNS);
@@ -153,6 +156,16 @@ class ResolveJobTest {
   void familyMembersWithTheirOwnCustomerIdsStayApart() {
     assertThat(profileOfEvent.get(eventId("fam-1")))
         .isNotEqualTo(profileOfEvent.get(eventId("fam-2")));
+  }
+
+  @Test
+  void anIdentifierTheLimitCutFromASecondCustomerIsSharedAndCreditsNoOne() {
+    assertThat(profileOfEvent).doesNotContainKey(eventId("fam-3"));
+    assertThat(audit)
+        .anyMatch(
+            r ->
+                "shared_identifier".equals(r.getAs("rule"))
+                    && "park.family@mail.test".equals(r.getAs("left_value")));
   }
 
   @Test
