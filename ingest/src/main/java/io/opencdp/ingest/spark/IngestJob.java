@@ -229,36 +229,21 @@ public final class IngestJob {
     // channels
     String channelList =
         channels.stream().map(c -> "'" + c + "'").reduce((a, b) -> a + ", " + b).orElse("''");
-    boolean firstLoad =
-        events
-            .toDF()
-            .where(col("channel").isin((Object[]) channels.toArray(String[]::new)))
-            .isEmpty();
-    if (firstLoad) {
-      // nothing stored for these channels yet: the batch is already deduplicated, so a plain append
-      // gives the
-      // same rows as the MERGE without joining against the table. A crash after this commit is
-      // safe: the next
-      // run finds rows and takes the MERGE path, which writes nothing twice.
-      LOG.info("first load of channels {}: appending instead of merging", channels);
-      latest.write().format("delta").mode("append").save(tables.events());
-    } else {
-      events
-          .as("t")
-          .merge(
-              latest.as("s"),
-              "t.channel IN ("
-                  + channelList
-                  + ") AND t.workspace_id = s.workspace_id AND t.source_system = s.source_system"
-                  + " AND t.source_key = s.source_key")
-          .whenMatched(
-              "s.source_version > t.source_version"
-                  + " OR (t.source_version IS NULL AND s.source_version IS NOT NULL)")
-          .updateAll()
-          .whenNotMatched()
-          .insertAll()
-          .execute();
-    }
+    events
+        .as("t")
+        .merge(
+            latest.as("s"),
+            "t.channel IN ("
+                + channelList
+                + ") AND t.workspace_id = s.workspace_id AND t.source_system = s.source_system"
+                + " AND t.source_key = s.source_key")
+        .whenMatched(
+            "s.source_version > t.source_version"
+                + " OR (t.source_version IS NULL AND s.source_version IS NOT NULL)")
+        .updateAll()
+        .whenNotMatched()
+        .insertAll()
+        .execute();
     long after = latestVersion(events);
     Map<String, Long> perFile = new HashMap<>();
     if (after > before) {
