@@ -1,9 +1,6 @@
 package io.opencdp.ingest.connector;
 
-import static java.util.Objects.requireNonNull;
-
 import io.opencdp.schemas.event.CallProperties;
-import io.opencdp.schemas.event.Channel;
 import io.opencdp.schemas.event.EventProperties;
 import io.opencdp.schemas.event.EventTypes;
 import io.opencdp.schemas.event.IdentifierType;
@@ -35,30 +32,13 @@ import java.util.List;
  *       {@code custom}.
  * </ul>
  */
-final class AmazonConnectConnector implements Connector {
+final class AmazonConnectConnector extends JsonLinesConnector {
   private static final long serialVersionUID = 1L;
 
   static final List<String> CHANNELS = List.of("VOICE", "CHAT", "TASK", "EMAIL");
 
-  private final ConnectorSettings settings;
-
   AmazonConnectConnector(ConnectorSettings settings) {
-    this.settings = requireNonNull(settings, "settings is null");
-  }
-
-  @Override
-  public Channel channel() {
-    return settings.channel();
-  }
-
-  @Override
-  public String sourceSystem() {
-    return settings.sourceSystem();
-  }
-
-  @Override
-  public boolean hasHeader() {
-    return false;
+    super(settings);
   }
 
   @Override

@@ -1,8 +1,5 @@
 package io.opencdp.ingest.connector;
 
-import static java.util.Objects.requireNonNull;
-
-import io.opencdp.schemas.event.Channel;
 import io.opencdp.schemas.event.EventProperties;
 import io.opencdp.schemas.event.EventTypes;
 import io.opencdp.schemas.event.IdentifierType;
@@ -40,7 +37,7 @@ import java.util.Map;
  *       {@code custom.traits}, {@code custom.context}, top-level keys such as {@code sentAt}).
  * </ul>
  */
-final class SegmentConnector implements Connector {
+final class SegmentConnector extends JsonLinesConnector {
   private static final long serialVersionUID = 1L;
 
   /** Segment group: the user belongs to an account; not a canonical type yet. */
@@ -58,25 +55,8 @@ final class SegmentConnector implements Connector {
           EventTypes.ALIAS,
           GROUP);
 
-  private final ConnectorSettings settings;
-
   SegmentConnector(ConnectorSettings settings) {
-    this.settings = requireNonNull(settings, "settings is null");
-  }
-
-  @Override
-  public Channel channel() {
-    return settings.channel();
-  }
-
-  @Override
-  public String sourceSystem() {
-    return settings.sourceSystem();
-  }
-
-  @Override
-  public boolean hasHeader() {
-    return false;
+    super(settings);
   }
 
   @Override

@@ -1,9 +1,6 @@
 package io.opencdp.ingest.connector;
 
-import static java.util.Objects.requireNonNull;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import io.opencdp.schemas.event.Channel;
 import io.opencdp.schemas.event.ConsentChange;
 import io.opencdp.schemas.event.EmailProperties;
 import io.opencdp.schemas.event.EventProperties;
@@ -36,28 +33,11 @@ import java.util.List;
  *       {@code custom}.
  * </ul>
  */
-final class SendGridConnector implements Connector {
+final class SendGridConnector extends JsonLinesConnector {
   private static final long serialVersionUID = 1L;
 
-  private final ConnectorSettings settings;
-
   SendGridConnector(ConnectorSettings settings) {
-    this.settings = requireNonNull(settings, "settings is null");
-  }
-
-  @Override
-  public Channel channel() {
-    return settings.channel();
-  }
-
-  @Override
-  public String sourceSystem() {
-    return settings.sourceSystem();
-  }
-
-  @Override
-  public boolean hasHeader() {
-    return false;
+    super(settings);
   }
 
   @Override
