@@ -101,4 +101,29 @@ class CdpCliTest {
     assertThat(Counts.label(1_000_000)).isEqualTo("1M");
     assertThat(Counts.label(2_500)).isEqualTo("2500");
   }
+
+  @Test
+  void identityOverrideWithAnUnknownTypeFailsBeforeStartingSpark() {
+    int exit =
+        CdpCli.run(
+            "identity",
+            "never-link",
+            "--left",
+            "mail:a@mail.test",
+            "--right",
+            "phone:+15550100001");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("cdp: error [BAD_ARGUMENT]: unknown identifier type 'mail'");
+  }
+
+  @Test
+  void identityOverrideOnABlockedValueIsRejected() {
+    int exit =
+        CdpCli.run("identity", "split", "--profile", "p_1", "--identifier", "email:test@test.com");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("is a blocked value");
+  }
 }

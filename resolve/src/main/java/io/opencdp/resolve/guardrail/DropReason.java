@@ -41,6 +41,15 @@ public record DropReason(
     return new DropReason(DropRule.LIMIT, type, identifier, detail);
   }
 
+  /**
+   * An operator's override ({@link NeverLinkRules.Pair}) keeps the link's ends apart; {@code
+   * identifier} is the end that would have joined the other's profile.
+   */
+  public static DropReason override(NeverLinkRules.Pair pair, IdentifierKey identifier) {
+    return new DropReason(
+        pair.rule(), null, identifier, pair.rule().code() + " " + pair.overrideId());
+  }
+
   /** The stable rule code: {@code blocked_value}, {@code limit:customer_id}, ... */
   public String code() {
     return rule == DropRule.LIMIT ? rule.code() + ":" + limitType.wireName() : rule.code();

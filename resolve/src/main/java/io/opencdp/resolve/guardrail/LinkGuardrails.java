@@ -17,6 +17,9 @@ import java.util.function.Predicate;
  *   <li>{@code blocked_value}: an end is in {@link BlockedValues};
  *   <li>{@code shared_identifier}: an end is shared ({@link SharedIdentifierDetector}, applied by
  *       the caller to its statistics and passed in as a predicate);
+ *   <li>{@code never_link_override} / {@code split_override}: joining the two ends' clusters would
+ *       put both identifiers of an operator's never-link pair in one profile ({@link
+ *       NeverLinkRules}, {@link LinkResolver});
  *   <li>{@code limit:<type>}: joining the two ends' clusters would exceed a per-type limit ({@link
  *       LinkResolver}).
  * </ol>
@@ -64,6 +67,11 @@ public final class LinkGuardrails implements Serializable {
     return new LinkResolver(limits);
   }
 
+  /** An empty resolver that also refuses links joining the two ends of a never-link pair. */
+  public LinkResolver newResolver(NeverLinkRules neverLink) {
+    return new LinkResolver(limits, neverLink);
+  }
+
   /**
    * Decides one link against {@code resolver}'s current clusters and, when it is accepted, joins
    * them. The streaming path calls this for an event's links in {@link
@@ -108,10 +116,19 @@ public final class LinkGuardrails implements Serializable {
    * priority and value, then the event id), so the outcome does not depend on their input order.
    */
   public Resolution resolve(Collection<IdentityLink> links, Predicate<IdentifierKey> isShared) {
+    return resolve(links, isShared, NeverLinkRules.none());
+  }
+
+  /**
+   * As {@link #resolve(Collection, Predicate)}, also refusing, with the override's rule, a link
+   * that would put both ends of a never-link pair in one cluster: the component splits.
+   */
+  public Resolution resolve(
+      Collection<IdentityLink> links, Predicate<IdentifierKey> isShared, NeverLinkRules neverLink) {
     requireNonNull(links, "links is null");
     List<IdentityLink> ordered = new ArrayList<>(links);
     ordered.sort(limits.linkOrder());
-    LinkResolver resolver = newResolver();
+    LinkResolver resolver = newResolver(neverLink);
     List<LinkDecision> decisions = new ArrayList<>(ordered.size());
     for (IdentityLink link : ordered) {
       decisions.add(decide(resolver, link, isShared));

@@ -33,6 +33,11 @@ public final class LinkResolver {
   private static final int TYPES = IdentifierType.values().length;
 
   private final IdentifierLimits limits;
+  private final NeverLinkRules neverLink;
+
+  /** Per root, its nodes that some never-link pair names; empty when there are no pairs. */
+  private final Map<Integer, List<Integer>> constrained = new HashMap<>();
+
   private final Map<IdentifierKey, Integer> index = new HashMap<>();
   private final List<IdentifierKey> keys = new ArrayList<>();
   private int[] parent = new int[16];
@@ -47,7 +52,12 @@ public final class LinkResolver {
   private int[] anchor = new int[16];
 
   LinkResolver(IdentifierLimits limits) {
+    this(limits, NeverLinkRules.none());
+  }
+
+  LinkResolver(IdentifierLimits limits, NeverLinkRules neverLink) {
     this.limits = requireNonNull(limits, "limits is null");
+    this.neverLink = requireNonNull(neverLink, "neverLink is null");
   }
 
   /** Registers an identifier as a cluster of its own unless it is known already. */
@@ -73,8 +83,9 @@ public final class LinkResolver {
   }
 
   /**
-   * Joins the clusters of the link's ends unless a per-type limit would be exceeded. A link whose
-   * ends are already in one cluster is accepted and changes nothing.
+   * Joins the clusters of the link's ends unless that would put both ends of a never-link pair in
+   * one cluster, or a per-type limit would be exceeded. A link whose ends are already in one
+   * cluster is accepted and changes nothing.
    */
   public LinkDecision offer(IdentityLink link) {
     requireNonNull(link, "link is null");
@@ -82,6 +93,10 @@ public final class LinkResolver {
     int b = find(node(link.right()));
     if (a == b) {
       return LinkDecision.accept(link);
+    }
+    NeverLinkRules.Pair pair = violatedPair(a, b);
+    if (pair != null) {
+      return LinkDecision.drop(link, DropReason.override(pair, limits.lower(link)));
     }
     for (IdentifierType type : limits.priority()) {
       int joined = counts[a * TYPES + type.ordinal()] + counts[b * TYPES + type.ordinal()];
@@ -131,6 +146,27 @@ public final class LinkResolver {
     return n == null ? 0 : counts[find(n) * TYPES + type.ordinal()];
   }
 
+  /** A never-link pair with one end in each of the two clusters; null when there is none. */
+  private NeverLinkRules.Pair violatedPair(int rootA, int rootB) {
+    List<Integer> inA = constrained.get(rootA);
+    List<Integer> inB = constrained.get(rootB);
+    if (inA == null || inB == null) {
+      return null;
+    }
+    List<Integer> smaller = inA.size() <= inB.size() ? inA : inB;
+    int otherRoot = smaller == inA ? rootB : rootA;
+    for (int n : smaller) {
+      IdentifierKey identifier = keys.get(n);
+      for (NeverLinkRules.Pair pair : neverLink.pairsOf(identifier)) {
+        Integer partner = index.get(pair.other(identifier));
+        if (partner != null && find(partner) == otherRoot) {
+          return pair;
+        }
+      }
+    }
+    return null;
+  }
+
   private int node(IdentifierKey identifier) {
     Integer existing = index.get(identifier);
     if (existing != null) {
@@ -150,6 +186,11 @@ public final class LinkResolver {
     size[n] = 1;
     anchor[n] = n;
     counts[n * TYPES + identifier.type().ordinal()] = 1;
+    if (neverLink.constrains(identifier)) {
+      List<Integer> own = new ArrayList<>();
+      own.add(n);
+      constrained.put(n, own);
+    }
     return n;
   }
 
@@ -177,6 +218,10 @@ public final class LinkResolver {
     }
     parent[b] = a;
     size[a] += size[b];
+    List<Integer> moved = constrained.remove(b);
+    if (moved != null) {
+      constrained.computeIfAbsent(a, k -> new ArrayList<>()).addAll(moved);
+    }
     for (int t = 0; t < TYPES; t++) {
       counts[a * TYPES + t] += counts[b * TYPES + t];
     }

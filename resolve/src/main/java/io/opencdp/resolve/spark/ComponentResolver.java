@@ -4,6 +4,7 @@ import io.opencdp.resolve.guardrail.IdentifierKey;
 import io.opencdp.resolve.guardrail.IdentityLink;
 import io.opencdp.resolve.guardrail.LinkDecision;
 import io.opencdp.resolve.guardrail.LinkGuardrails;
+import io.opencdp.resolve.guardrail.NeverLinkRules;
 import io.opencdp.resolve.guardrail.Resolution;
 import io.opencdp.schemas.event.IdentifierType;
 import java.sql.Timestamp;
@@ -19,17 +20,19 @@ import org.apache.spark.sql.RowFactory;
 /**
  * Applies the guardrails to one candidate component: its links go through the same {@link
  * LinkGuardrails#resolve} the streaming path uses one event at a time, so per-type limits split a
- * component exactly as they would split a live profile. Emits one row per identifier (its cluster
- * key) and one per dropped link.
+ * component exactly as they would split a live profile; an operator's never-link pairs split it
+ * too. Emits one row per identifier (its cluster key) and one per dropped link.
  */
 final class ComponentResolver implements FlatMapGroupsFunction<Long, Row, Row> {
   static final String IDENTIFIER = "identifier";
   static final String DROPPED = "dropped";
 
   private final LinkGuardrails guardrails;
+  private final NeverLinkRules neverLink;
 
-  ComponentResolver(LinkGuardrails guardrails) {
+  ComponentResolver(LinkGuardrails guardrails, NeverLinkRules neverLink) {
     this.guardrails = guardrails;
+    this.neverLink = neverLink;
   }
 
   @Override
@@ -45,7 +48,7 @@ final class ComponentResolver implements FlatMapGroupsFunction<Long, Row, Row> {
               r.getString(5),
               instant(r.get(6))));
     }
-    Resolution resolution = guardrails.resolve(links, identifier -> false);
+    Resolution resolution = guardrails.resolve(links, identifier -> false, neverLink);
     List<Row> out = new ArrayList<>();
     for (Map.Entry<IdentifierKey, IdentifierKey> e : resolution.clusterKeys().entrySet()) {
       out.add(

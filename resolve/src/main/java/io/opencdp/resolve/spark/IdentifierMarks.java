@@ -25,6 +25,7 @@ final class IdentifierMarks implements MapPartitionsFunction<Row, Row> {
       new StructType()
           .add("event_id", StringType, false)
           .add("occurred_at", TimestampType, false)
+          .add("received_at", TimestampType, false)
           .add("type", StringType, false)
           .add("value", StringType, false)
           .add("name_key", StringType)
@@ -38,7 +39,7 @@ final class IdentifierMarks implements MapPartitionsFunction<Row, Row> {
 
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
-    // input: event_id, occurred_at, first_name, last_name, type, value
+    // input: event_id, occurred_at, received_at, first_name, last_name, type, value
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -48,14 +49,14 @@ final class IdentifierMarks implements MapPartitionsFunction<Row, Row> {
       @Override
       public Row next() {
         Row r = rows.next();
-        String type = r.getString(4);
-        String value = r.getString(5);
-        String first = r.getString(2);
-        String last = r.getString(3);
+        String type = r.getString(5);
+        String value = r.getString(6);
+        String first = r.getString(3);
+        String last = r.getString(4);
         String nameKey =
             first == null && last == null ? null : SharedIdentifierDetector.nameKey(first, last);
         boolean blocked = guardrails.blocked().isBlocked(IdentifierType.fromWireName(type), value);
-        return RowFactory.create(r.get(0), r.get(1), type, value, nameKey, blocked);
+        return RowFactory.create(r.get(0), r.get(1), r.get(2), type, value, nameKey, blocked);
       }
     };
   }

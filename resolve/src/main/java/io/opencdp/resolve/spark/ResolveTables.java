@@ -1,17 +1,24 @@
 package io.opencdp.resolve.spark;
 
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** Schemas of what the resolve job writes and of its intermediate per-component output. */
+/** Names and schemas of what the resolve job writes, and of its intermediate rows. */
 final class ResolveTables {
   static final String IDENTITY_MAP = "identity_map";
   static final String IDENTITY_LINK_AUDIT = "identity_link_audit";
   static final String EVENT_PROFILES = "event_profiles";
+  static final String PROFILE_MERGES = "profile_merges";
+  static final String PROFILE_IDS = "profile_ids";
+  static final String IDENTITY_OVERRIDES = "identity_overrides";
+  static final String RESOLVE_EVENTS = "resolve_events";
+  static final String RESOLVE_LOG = "resolve_log";
 
   /** Output of {@link ComponentResolver}: an identifier's cluster key, or a dropped link. */
   static final StructType COMPONENT_OUTPUT =
@@ -28,6 +35,86 @@ final class ResolveTables {
           .add("bridge_type", StringType)
           .add("bridge_value", StringType);
 
+  /** A new component's overlap with a previous profile id ({@code io.opencdp.resolve.ids}). */
+  static final StructType OVERLAP =
+      new StructType()
+          .add("component", StringType, false)
+          .add("component_first_seen", TimestampType)
+          .add("previous_id", StringType, false)
+          .add("previous_first_seen", TimestampType)
+          .add("shared", LongType, false);
+
+  static final StructType PROFILE_MERGES_SCHEMA =
+      new StructType()
+          .add("workspace_id", StringType, false)
+          .add("alias_profile_id", StringType, false)
+          .add("surviving_profile_id", StringType, false)
+          .add("evidence_identifier_type", StringType)
+          .add("evidence_identifier_value", StringType)
+          .add("evidence_event_id", StringType)
+          .add("rule", StringType, false)
+          .add("score", DoubleType)
+          .add("run_id", StringType, false)
+          .add("merged_at", TimestampType, false);
+
+  static final StructType PROFILE_IDS_SCHEMA =
+      new StructType()
+          .add("workspace_id", StringType, false)
+          .add("profile_id", StringType, false)
+          .add("status", StringType, false)
+          .add("first_seen_at", TimestampType)
+          .add("created_at", TimestampType, false)
+          .add("created_run_id", StringType, false)
+          .add("updated_at", TimestampType, false)
+          .add("updated_run_id", StringType, false);
+
+  /** An identifier as overrides store it: type and normalized value. */
+  static final StructType IDENTIFIER =
+      new StructType().add("type", StringType).add("value", StringType);
+
+  static final StructType IDENTITY_OVERRIDES_SCHEMA =
+      new StructType()
+          .add("workspace_id", StringType, false)
+          .add("override_id", StringType, false)
+          .add("kind", StringType, false)
+          .add("left_type", StringType)
+          .add("left_value", StringType)
+          .add("right_type", StringType)
+          .add("right_value", StringType)
+          .add("profile_id", StringType)
+          .add("moved", DataTypes.createArrayType(IDENTIFIER, false), false)
+          .add("kept", DataTypes.createArrayType(IDENTIFIER, false), false)
+          .add("reason", StringType)
+          .add("created_by", StringType)
+          .add("created_at", TimestampType, false)
+          .add("active", BooleanType, false);
+
+  /** The state incremental runs keep: per event, what resolution reads of it. */
+  static final StructType RESOLVE_EVENTS_SCHEMA =
+      new StructType()
+          .add("workspace_id", StringType, false)
+          .add("event_id", StringType, false)
+          .add("occurred_at", TimestampType, false)
+          .add("received_at", TimestampType, false)
+          .add("first_name", StringType)
+          .add("last_name", StringType)
+          .add("identifiers", DataTypes.createArrayType(IDENTIFIER, false), false);
+
+  static final StructType RESOLVE_LOG_SCHEMA =
+      new StructType()
+          .add("workspace_id", StringType, false)
+          .add("run_id", StringType, false)
+          .add("mode", StringType, false)
+          .add("events_version", LongType, false)
+          .add("changed_events", LongType, false)
+          .add("profiles", LongType, false)
+          .add("events", LongType, false)
+          .add("created", LongType, false)
+          .add("merged", LongType, false)
+          .add("retired", LongType, false)
+          .add("started_at", TimestampType, false)
+          .add("finished_at", TimestampType, false);
+
   static final StructType IDENTITY_MAP_SCHEMA =
       new StructType()
           .add("workspace_id", StringType, false)
@@ -35,9 +122,11 @@ final class ResolveTables {
           .add("identifier_value", StringType, false)
           .add("profile_id", StringType, false)
           .add("shared", BooleanType, false)
-          .add("event_count", DataTypes.LongType, false)
+          .add("shared_reason", StringType)
+          .add("event_count", LongType, false)
           .add("first_seen_at", TimestampType)
-          .add("last_seen_at", TimestampType);
+          .add("last_seen_at", TimestampType)
+          .add("updated_at", TimestampType, false);
 
   private ResolveTables() {}
 }
