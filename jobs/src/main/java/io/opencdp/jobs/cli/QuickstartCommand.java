@@ -49,7 +49,7 @@ final class QuickstartCommand implements Callable<Integer> {
     IngestReport ingest = IngestCommand.run(sampleConfig, Optional.empty());
     System.out.print(ingest.table().indent(2));
 
-    step(3, "resolve identities and evaluate against the sample's ground truth");
+    step(3, "resolve identities, build golden profiles, evaluate against the ground truth");
     ResolveReport resolved = ResolveCommand.run(sampleConfig);
     System.out.printf(
         "  %,d events resolved into %,d profiles%n", resolved.events(), resolved.profiles());
@@ -73,7 +73,8 @@ final class QuickstartCommand implements Callable<Integer> {
     }
     System.out.println();
     System.out.println(
-        "quickstart done: sample ingested and resolved, Elasticsearch up. Work directory: "
+        "quickstart done: sample ingested, resolved into golden profiles, Elasticsearch up."
+            + " Work directory: "
             + config.workDir().toAbsolutePath().normalize());
     return 0;
   }

@@ -3,8 +3,12 @@ package io.opencdp.jobs.cli;
 import io.opencdp.ingest.spark.SparkSessions;
 import io.opencdp.jobs.progress.SparkProgress;
 import io.opencdp.resolve.spark.ResolveJob;
+import io.opencdp.resolve.spark.ResolveMode;
 import io.opencdp.resolve.spark.ResolveReport;
+import io.opencdp.resolve.spark.profile.ProfileBuilder;
+import io.opencdp.resolve.spark.profile.ProfileReport;
 import io.opencdp.schemas.config.CdpConfig;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -16,31 +20,53 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Resolve identities over the events table: link identifiers that share an event, apply the guardrails",
-      "(blocked values, shared identifiers, per-type limits), write identity_map, identity_link_audit and",
-      "event_profiles. This first version always rebuilds from every event (as --full)."
+      "(blocked values, shared identifiers, per-type limits) and the operators' overrides (`cdp identity`), and",
+      "write identity_map, event_profiles, identity_link_audit, profile_merges and profile_ids, rewriting only",
+      "the rows that changed. A person keeps its profile id while its identifiers do; a merged-away id becomes an",
+      "alias in profile_merges. By default only the events written since the last run are read (incremental);",
+      "--full reads them all again. Both give the same tables."
     })
 final class ResolveCommand implements Callable<Integer> {
   @ParentCommand CdpCli root;
 
-  @Option(names = "--full", description = "Rebuild from every event (currently the only mode).")
+  @Option(
+      names = "--full",
+      description =
+          "Read every event again instead of only the new ones (after a config change, to check the"
+              + " state); previous profile ids are kept.")
   boolean full;
 
   @Override
   public Integer call() {
-    ResolveReport report = run(root.config());
+    ResolveReport report = run(root.config(), full ? ResolveMode.FULL : ResolveMode.INCREMENTAL);
     System.out.printf(
-        "resolved %,d events into %,d profiles (%d connected-components rounds) in %.1f s%n",
+        "resolved %,d events into %,d profiles (%s run, %,d changed events; %,d new ids, %,d merged,"
+            + " %,d retired; %d connected-components rounds) in %.1f s%n",
         report.events(),
         report.profiles(),
+        report.mode().name().toLowerCase(Locale.ROOT),
+        report.changedEvents(),
+        report.created(),
+        report.merged(),
+        report.retired(),
         report.componentRounds(),
         report.elapsed().toMillis() / 1000.0);
     return 0;
   }
 
   static ResolveReport run(CdpConfig config) {
+    return run(config, ResolveMode.INCREMENTAL);
+  }
+
+  static ResolveReport run(CdpConfig config, ResolveMode mode) {
     SparkSession spark = SparkSessions.create("cdp-resolve", config.spark(), config.workDir());
     try (SparkProgress progress = new SparkProgress(spark, "resolve")) {
-      return new ResolveJob(spark, config).run();
+      ResolveReport report = new ResolveJob(spark, config).run(mode);
+      ProfileReport profiles = new ProfileBuilder(spark, config).run();
+      System.out.printf(
+          "built %,d golden profiles (traits as of %s) in %.1f s%n",
+          profiles.profiles(), profiles.asOf(), profiles.elapsed().toMillis() / 1000.0);
+      return report;
     } finally {
       spark.stop();
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * @param workspace the workspace (brand) id every table, index and key carries
  * @param workDir the one working directory for local data (Delta tables, logs, benchmark results)
  * @param resolve identity resolution: the guardrails batch and streaming share
+ * @param profiles golden profiles: survivorship, computed traits, currency conversion
  */
 public record CdpConfig(
     String workspace,
@@ -19,6 +20,7 @@ public record CdpConfig(
     SparkConfig spark,
     IngestConfig ingest,
     ResolveConfig resolve,
+    ProfilesConfig profiles,
     GeneratorConfig generator,
     CollectorConfig collector) {
 
@@ -29,18 +31,48 @@ public record CdpConfig(
     requireNonNull(spark, "spark section is required");
     requireNonNull(ingest, "ingest section is required");
     requireNonNull(resolve, "resolve section is required");
+    requireNonNull(profiles, "profiles section is required");
     requireNonNull(generator, "generator section is required");
     requireNonNull(collector, "collector section is required");
   }
 
   public CdpConfig withWorkDir(Path newWorkDir) {
     return new CdpConfig(
-        workspace, newWorkDir, elasticsearch, spark, ingest, resolve, generator, collector);
+        workspace,
+        newWorkDir,
+        elasticsearch,
+        spark,
+        ingest,
+        resolve,
+        profiles,
+        generator,
+        collector);
   }
 
   public CdpConfig withIngest(IngestConfig newIngest) {
     return new CdpConfig(
-        workspace, workDir, elasticsearch, spark, newIngest, resolve, generator, collector);
+        workspace,
+        workDir,
+        elasticsearch,
+        spark,
+        newIngest,
+        resolve,
+        profiles,
+        generator,
+        collector);
+  }
+
+  public CdpConfig withProfiles(ProfilesConfig newProfiles) {
+    return new CdpConfig(
+        workspace,
+        workDir,
+        elasticsearch,
+        spark,
+        ingest,
+        resolve,
+        newProfiles,
+        generator,
+        collector);
   }
 
   /** Every default, as documented in cdp-defaults.yaml. */

@@ -1,0 +1,54 @@
+package io.opencdp.resolve.profile;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The current consent of a profile for one purpose on one channel: the latest change by event time.
+ *
+ * @param purpose {@code marketing}, {@code analytics}, {@code email_group:<id>}, ...
+ * @param channel {@code email}, {@code sms}, ...; null when the change applies to every channel
+ * @param granted whether consent is given
+ * @param source what recorded the change, e.g. {@code sendgrid_unsubscribe}
+ * @param eventId the event that carried it
+ * @param changedAt when the person made the change
+ */
+public record ConsentState(
+    String purpose,
+    String channel,
+    boolean granted,
+    String source,
+    String eventId,
+    Instant changedAt) {
+  /**
+   * Later change first; at the same instant a withdrawal beats a grant (the safe reading), then the
+   * smaller event id.
+   */
+  static final Comparator<ConsentState> LATEST_FIRST =
+      Comparator.comparing(ConsentState::changedAt, Comparator.reverseOrder())
+          .thenComparing(ConsentState::granted)
+          .thenComparing(ConsentState::eventId);
+
+  public ConsentState {
+    requireNonNull(purpose, "purpose is null");
+    requireNonNull(eventId, "event_id is null");
+    requireNonNull(changedAt, "changed_at is null");
+  }
+
+  /**
+   * Whether {@code states} grant {@code purpose} on {@code channel}: the latest change for that
+   * purpose on that channel or on every channel decides. No change recorded means not granted.
+   */
+  public static boolean isGranted(List<ConsentState> states, String purpose, String channel) {
+    return states.stream()
+        .filter(s -> s.purpose.equals(purpose))
+        .filter(s -> s.channel == null || Objects.equals(s.channel, channel))
+        .min(LATEST_FIRST)
+        .map(ConsentState::granted)
+        .orElse(false);
+  }
+}

@@ -1,0 +1,96 @@
+package io.opencdp.resolve.profile;
+
+import static io.opencdp.resolve.profile.Events.build;
+import static io.opencdp.resolve.profile.Events.daysAgo;
+import static io.opencdp.resolve.profile.Events.eventId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opencdp.schemas.event.ConsentChange;
+import io.opencdp.schemas.event.EventTypes;
+import io.opencdp.schemas.event.SourceSystems;
+import io.opencdp.schemas.event.TouchpointEvent;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConsentTest {
+  @Test
+  void theLatestChangeByEventTimeWins() {
+    GoldenProfile profile =
+        build(
+            List.of(
+                change("a", daysAgo(30), "marketing", "email", true),
+                change("b", daysAgo(5), "marketing", "email", false),
+                change("c", daysAgo(20), "marketing", "email", true)));
+
+    assertThat(profile.consent())
+        .containsExactly(
+            new ConsentState(
+                "marketing",
+                "email",
+                false,
+                "test",
+                eventId(SourceSystems.SEGMENT_WEB, "b"),
+                daysAgo(5)));
+    assertThat(profile.consentGranted("marketing", "email")).isFalse();
+  }
+
+  @Test
+  void aLateArrivingOlderChangeDoesNotOverrideANewerOne() {
+    ProfileAccumulator acc = new ProfileAccumulator(Events.rules(), "default", "p1");
+    acc.add(change("new", daysAgo(1), "marketing", "email", true));
+    // arrives later (received now), happened earlier: an unsubscribe from last month
+    acc.add(change("old", daysAgo(40), "marketing", "email", false));
+
+    GoldenProfile profile = acc.build(Events.UPDATED_AT);
+
+    assertThat(profile.consentGranted("marketing", "email")).isTrue();
+    assertThat(profile.consent().get(0).eventId())
+        .isEqualTo(eventId(SourceSystems.SEGMENT_WEB, "new"));
+  }
+
+  @Test
+  void noRecordMeansNotGranted() {
+    GoldenProfile profile = build(List.of(change("a", daysAgo(3), "marketing", "email", true)));
+
+    assertThat(profile.consentGranted("marketing", "sms")).isFalse();
+    assertThat(profile.consentGranted("analytics", "email")).isFalse();
+    assertThat(build(List.of(Events.named("x", SourceSystems.CRM, daysAgo(1), "A", "B"))).consent())
+        .isEmpty();
+  }
+
+  @Test
+  void aChangeForEveryChannelAppliesToEachChannelUntilANewerOne() {
+    GoldenProfile profile =
+        build(
+            List.of(
+                change("a", daysAgo(10), "marketing", "email", true),
+                change("b", daysAgo(5), "marketing", null, false),
+                change("c", daysAgo(2), "marketing", "sms", true)));
+
+    assertThat(profile.consentGranted("marketing", "email")).isFalse();
+    assertThat(profile.consentGranted("marketing", "sms")).isTrue();
+    assertThat(profile.consent()).hasSize(3);
+    assertThat(profile.consent().get(0).channel()).isNull();
+  }
+
+  @Test
+  void atTheSameInstantAWithdrawalBeatsAGrant() {
+    Instant at = daysAgo(3);
+    List<TouchpointEvent> events =
+        List.of(
+            change("a", at, "marketing", "email", true),
+            change("b", at, "marketing", "email", false));
+
+    assertThat(build(events).consentGranted("marketing", "email")).isFalse();
+    assertThat(build(List.of(events.get(1), events.get(0))).consentGranted("marketing", "email"))
+        .isFalse();
+  }
+
+  private static TouchpointEvent change(
+      String key, Instant at, String purpose, String channel, boolean granted) {
+    return Events.event(key, SourceSystems.SEGMENT_WEB, EventTypes.IDENTIFY, Events.AS_OF)
+        .consent(new ConsentChange(purpose, channel, granted, "test", at))
+        .build();
+  }
+}
