@@ -46,6 +46,7 @@ record Person(
     return household.city().country();
   }
 
+  /** The household's tablet is shared by its first two members, who both have an account. */
   boolean usesTablet() {
     return household.sharesDevice() && member < 2;
   }

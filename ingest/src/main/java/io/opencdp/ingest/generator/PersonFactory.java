@@ -47,7 +47,10 @@ final class PersonFactory {
     String email = sharesEmail ? head.email() : ownEmail;
     String phone = sharesPhone ? head.phone() : ownPhone;
 
-    boolean account = !isolated && r.nextInt(100) < 60;
+    // the two members who share a family tablet both log in on it: anonymous use of a shared
+    // device by someone without an account could not be told apart from the other user's
+    boolean tabletUser = household.sharesDevice() && member < 2;
+    boolean account = !isolated && (r.nextInt(100) < 60 | tabletUser);
     String customerId = account ? customerId(index) : null;
     boolean duplicateAccount = account && Rand.chance(r, config.noise().duplicateAccount());
     String altCustomerId = duplicateAccount ? customerId(index + 500_000_000L) : null;
@@ -58,7 +61,7 @@ final class PersonFactory {
     String loyaltyId = !isolated && pos && r.nextInt(100) < 55 ? loyaltyId(index) : null;
     String cardLast4 = Rand.digits(r, 4);
 
-    Habits habits = habits(r, household, member, isolated, account, pos);
+    Habits habits = habits(r, household, member, isolated, account, pos, sharesEmail);
     Person person =
         new Person(
             index,
@@ -91,13 +94,16 @@ final class PersonFactory {
       int member,
       boolean isolated,
       boolean account,
-      boolean pos) {
+      boolean pos,
+      boolean sharesEmail) {
     double sigma = 0.9;
     double activity = Math.min(40, Math.exp(sigma * Rand.gaussian(r) - sigma * sigma / 2));
     boolean tablet = household.sharesDevice() && member < 2;
     boolean web = isolated || r.nextInt(100) < 85;
     boolean app = tablet || (account && r.nextInt(100) < 40);
-    boolean subscriber = !isolated && r.nextInt(100) < 62;
+    // an ESP keys its list by address: a member who uses the household's email is not a second
+    // subscriber (the mail to that address is the head's)
+    boolean subscriber = !isolated && r.nextInt(100) < 62 && !sharesEmail;
     int homeStore = r.nextInt(config.stores());
     Device phone = Device.phone(r);
     String[] anon = new String[1 + (r.nextInt(3) == 0 ? 1 : 0)];

@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One clean ingest of a private copy of the whole sample, run once per test JVM (it takes ~45 s)
  * and shared, read-only, by every test that needs it: tests that change files or tables work on
- * their own copies.
+ * their own copies. Public for the later stages' tests (resolve, profiles), which start from the
+ * same ingested sample.
  */
-final class IngestedSample {
+public final class IngestedSample {
   private static final Logger LOG = LoggerFactory.getLogger(IngestedSample.class);
   private static IngestedSample instance;
 
@@ -33,7 +34,17 @@ final class IngestedSample {
     this.report = report;
   }
 
-  static synchronized IngestedSample get() {
+  /** The config the sample was ingested with: its work directory holds the tables. */
+  public CdpConfig config() {
+    return config;
+  }
+
+  /** The sample's ground truth: truth/records.csv of the committed sample. */
+  public static Path truthRecords() {
+    return SampleData.root().resolve("truth").resolve("records.csv");
+  }
+
+  public static synchronized IngestedSample get() {
     if (instance == null) {
       try {
         Path dir = Files.createTempDirectory("cdp-ingested-sample");

@@ -22,6 +22,7 @@ public final class BenchmarkRunner {
   static {
     register(new GeneratorBenchmark());
     register(new IngestBenchmark());
+    register(new ResolveBenchmark());
   }
 
   private BenchmarkRunner() {}

@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Run a benchmark at a fixed scale and seed; print a line per figure and write a JSON results file.",
-      "Benchmarks: generator, ingest."
+      "Benchmarks: generator, ingest, resolve."
     })
 final class BenchCommand implements Callable<Integer> {
   @ParentCommand CdpCli root;

@@ -1,9 +1,9 @@
 package io.opencdp.jobs.cli;
 
 import io.opencdp.ingest.spark.SparkSessions;
-import io.opencdp.ingest.spark.TableLocations;
 import io.opencdp.resolve.eval.EvaluationResult;
 import io.opencdp.resolve.eval.ProfileComposition;
+import io.opencdp.resolve.eval.ResolutionEvaluation;
 import io.opencdp.resolve.spark.ResolveEvaluation;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.error.CdpException;
@@ -23,7 +23,9 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Compare profile membership with ground truth (the generator's truth/records.csv): pairwise precision,",
-      "recall and F1, split and over-merged persons, the largest profiles. Also written as JSON."
+      "recall and F1, split and over-merged persons, the largest profiles; recall over the true pairs linked",
+      "by usable (personal, non-junk) identifiers and precision over the records that carry one. Also",
+      "written as JSON."
     })
 final class EvaluateCommand implements Callable<Integer> {
   @ParentCommand CdpCli root;
@@ -44,7 +46,7 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CdpConfig config = root.config();
-    EvaluationResult result = run(config, truth);
+    ResolutionEvaluation result = run(config, truth);
     Path file = out != null ? out : config.workDir().resolve("evaluation.json");
     Files.createDirectories(file.toAbsolutePath().getParent());
     Json.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), result);
@@ -53,19 +55,21 @@ final class EvaluateCommand implements Callable<Integer> {
     return 0;
   }
 
-  static EvaluationResult run(CdpConfig config, Path truth) {
+  static ResolutionEvaluation run(CdpConfig config, Path truth) {
     if (!Files.isRegularFile(truth)) {
       throw new CdpException(ErrorCode.INPUT_NOT_FOUND, "truth file " + truth + " does not exist");
     }
     SparkSession spark = SparkSessions.create("cdp-evaluate", config.spark(), config.workDir());
     try {
-      return ResolveEvaluation.evaluate(spark, TableLocations.of(config), truth);
+      return ResolveEvaluation.evaluate(spark, config, truth);
     } finally {
       spark.stop();
     }
   }
 
-  static String describe(EvaluationResult r) {
+  static String describe(ResolutionEvaluation evaluation) {
+    EvaluationResult r = evaluation.overall();
+    EvaluationResult a = evaluation.attributable();
     StringBuilder s = new StringBuilder();
     s.append(
         String.format(
@@ -74,9 +78,33 @@ final class EvaluateCommand implements Callable<Integer> {
             r.records(),
             r.truePersons(),
             r.predictedProfiles()));
-    s.append(String.format(Locale.ROOT, "pairwise precision  %.5f%n", r.precision()));
-    s.append(String.format(Locale.ROOT, "pairwise recall     %.5f%n", r.recall()));
-    s.append(String.format(Locale.ROOT, "pairwise F1         %.5f%n", r.f1()));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "pairwise precision  %.5f   recall %.5f   F1 %.5f   (all records)%n",
+            r.precision(),
+            r.recall(),
+            r.f1()));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "attributable        %,d records carry a usable identifier (%,d such identifiers):%n",
+            evaluation.attributableRecords(),
+            evaluation.usableIdentifiers()));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "  precision %.5f  recall %.5f  F1 %.5f%n",
+            a.precision(),
+            a.recall(),
+            a.f1()));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "usable-pair recall  %.5f   (%,d of %,d true pairs linked by usable identifiers)%n",
+            r.subsetRecall(),
+            r.subsetTruePositivePairs(),
+            r.subsetTruePairs()));
     s.append(
         String.format(
             Locale.ROOT,

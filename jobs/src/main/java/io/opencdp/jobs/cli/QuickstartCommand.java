@@ -3,7 +3,7 @@ package io.opencdp.jobs.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opencdp.api.es.local.LocalEsNode.EsNodeStatus;
 import io.opencdp.ingest.spark.IngestReport;
-import io.opencdp.resolve.eval.EvaluationResult;
+import io.opencdp.resolve.eval.ResolutionEvaluation;
 import io.opencdp.resolve.spark.ResolveReport;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.error.CdpException;
@@ -53,7 +53,7 @@ final class QuickstartCommand implements Callable<Integer> {
     ResolveReport resolved = ResolveCommand.run(sampleConfig);
     System.out.printf(
         "  %,d events resolved into %,d profiles%n", resolved.events(), resolved.profiles());
-    EvaluationResult evaluation =
+    ResolutionEvaluation evaluation =
         EvaluateCommand.run(sampleConfig, sampleDir.resolve("truth").resolve("records.csv"));
     System.out.print(EvaluateCommand.describe(evaluation).indent(2));
 

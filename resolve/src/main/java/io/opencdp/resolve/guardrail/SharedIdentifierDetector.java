@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.opencdp.schemas.config.GuardrailConfig;
 import io.opencdp.schemas.event.IdentifierType;
 import io.opencdp.schemas.normalize.NameNormalizer;
+import io.opencdp.schemas.normalize.Nicknames;
 import io.opencdp.schemas.normalize.Normalized;
 import io.opencdp.schemas.normalize.PersonName;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -21,12 +23,15 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li>An <b>email or phone</b> is shared when more than {@code
- *       shared.max_persons_per_email_or_phone} (default 5) distinct persons use it, counted by
- *       name: a store's default phone that cashiers type for walk-ins, a junk value the block lists
- *       miss, an office switchboard. Five because a household is 1-5 persons (the generator draws
- *       1-5; in the US census households of 6 or more are about 3%): a family's email is not shared
- *       by this rule, the {@code customer_id} and {@code loyalty_id} limits keep its members apart,
- *       while a value used by more persons than a household holds is not a personal identifier.
+ *       shared.max_persons_per_email_or_phone} (default 1) distinct persons use it, counted by
+ *       name: a household's email or landline, a store's default phone that cashiers type for
+ *       walk-ins, a junk value the block lists miss, an office switchboard. One, because persons
+ *       are counted tolerantly (below), not as raw name strings: a value seen with two different
+ *       persons is not personal, and linking on it is what makes one customer see another's orders.
+ *       Amperity's 20 counts raw spellings in messy data; with typo- and nickname-tolerant counting
+ *       the honest threshold is the person, not the spelling. Records carrying the value keep it
+ *       (identity_map lists it as shared on each profile) and still link by their other
+ *       identifiers.
  *   <li>A <b>device id or anonymous id</b> is shared when more than {@code
  *       shared.max_customer_ids_per_device} (default 1) distinct customer ids used it: a family
  *       tablet (or its app install) on which two customers logged in. With the customer id limit of
@@ -36,13 +41,13 @@ import java.util.TreeSet;
  * </ul>
  *
  * <p><b>Counting persons by name.</b> One person writes their name several ways (nicknames, typos,
- * initials): in the seeded sample one person's email or phone carries up to 4 distinct spellings,
- * which would make a plain count of distinct names call a single person's phone shared. {@link
- * #distinctPersons} therefore groups spellings: two names are one person when their last names are
- * within one edit (insert, delete, substitute, or swap two adjacent letters) and their first names
- * are within one edit or start with the same three letters (Kathy, Kathleen). A nickname that
- * shares no prefix (Bob, Robert) still counts twice, so one person counts at most about twice; on
- * the sample, single persons count 1-2 and households count their size (rarely size + 1).
+ * upper case): in the seeded sample one person's email or phone carries up to 4 distinct spellings.
+ * {@link #distinctPersons} therefore groups spellings: two names are one person when their last
+ * names are within one edit (insert, delete, substitute, or swap two adjacent letters) and their
+ * first names are within one edit, or are one given name by the {@link Nicknames} table (Bob and
+ * Robert, Kathy and Kathleen), or a typo of one. A name without a first name matches any first name
+ * with that last name. Household members with different first names (Maria and Margaret Peters)
+ * count as two.
  *
  * <p>The batch computes the statistics (Spark: {@code collect_set} of {@link #nameKey} and a count
  * of distinct customer ids per identifier) and calls {@link #check}; the stream does the same with
@@ -51,7 +56,6 @@ import java.util.TreeSet;
 public final class SharedIdentifierDetector implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final char SEPARATOR = '|';
-  private static final int PREFIX = 3;
 
   private final int maxPersons;
   private final int maxCustomerIds;
@@ -89,23 +93,32 @@ public final class SharedIdentifierDetector implements Serializable {
 
   /**
    * How many distinct persons the name keys stand for (see the class comment). Deterministic: the
-   * keys are visited in sorted order, each joining the first earlier person it matches. Stops
-   * counting once the count exceeds {@code stopAbove}, so a store phone with thousands of names
-   * costs little.
+   * keys are visited in sorted order; a key joins every earlier person it matches. Stops counting
+   * once the count exceeds {@code stopAbove}, so a store phone with thousands of names costs
+   * little.
    */
   public static int distinctPersons(Collection<String> nameKeys, int stopAbove) {
-    List<String[]> persons = new ArrayList<>();
+    // each person is the spellings that joined it; a key that matches spellings of several persons
+    // joins them into one (Bbo and Bobby meet through Bob), so the count is order-independent
+    List<List<String[]>> persons = new ArrayList<>();
     for (String key : new TreeSet<>(nameKeys)) {
       int bar = key.indexOf(SEPARATOR);
       String[] name =
           bar < 0
               ? new String[] {"", key}
               : new String[] {key.substring(0, bar), key.substring(bar + 1)};
-      if (persons.stream().noneMatch(p -> samePerson(p, name))) {
-        persons.add(name);
-        if (persons.size() > stopAbove) {
-          break;
+      List<String[]> joined = new ArrayList<>();
+      joined.add(name);
+      for (Iterator<List<String[]>> it = persons.iterator(); it.hasNext(); ) {
+        List<String[]> person = it.next();
+        if (person.stream().anyMatch(spelling -> samePerson(spelling, name))) {
+          joined.addAll(person);
+          it.remove();
         }
+      }
+      persons.add(joined);
+      if (persons.size() > stopAbove) {
+        break;
       }
     }
     return persons.size();
@@ -117,10 +130,18 @@ public final class SharedIdentifierDetector implements Serializable {
     }
     String fa = a[0];
     String fb = b[0];
-    return fa.isEmpty()
-        || fb.isEmpty()
-        || withinOneEdit(fa, fb)
-        || (fa.length() >= PREFIX && fb.length() >= PREFIX && fa.regionMatches(0, fb, 0, PREFIX));
+    if (fa.isEmpty() || fb.isEmpty() || withinOneEdit(fa, fb)) {
+      return true;
+    }
+    // a short form, or a typo of one (Bbo for Bob for Robert)
+    for (String formA : Nicknames.formalForms(fa)) {
+      for (String formB : Nicknames.formalForms(fb)) {
+        if (withinOneEdit(formA, formB)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Levenshtein distance at most 1, counting a swap of two adjacent characters as one edit. */

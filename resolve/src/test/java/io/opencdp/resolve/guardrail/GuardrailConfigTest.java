@@ -41,7 +41,7 @@ class GuardrailConfigTest {
                 50));
     assertThat(config.priority())
         .containsExactly(CUSTOMER_ID, LOYALTY_ID, EMAIL, PHONE, DEVICE_ID, ANONYMOUS_ID);
-    assertThat(config.maxPersonsPerContact()).isEqualTo(5);
+    assertThat(config.maxPersonsPerContact()).isEqualTo(1);
     assertThat(config.maxCustomerIdsPerDevice()).isEqualTo(1);
     assertThat(config.blockedExact().get(EMAIL)).contains("", "null", "n/a", "unknown");
   }
