@@ -13,6 +13,7 @@ import io.opencdp.jobs.progress.SparkProgress;
 import io.opencdp.resolve.eval.ResolutionEvaluation;
 import io.opencdp.resolve.spark.ResolveEvaluation;
 import io.opencdp.resolve.spark.ResolveJob;
+import io.opencdp.resolve.spark.ResolveMode;
 import io.opencdp.resolve.spark.ResolveReport;
 import io.opencdp.schemas.config.CdpConfig;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ final class ResolveBenchmark implements Benchmark {
       double scanSeconds = seconds(scanStart);
 
       long resolveStart = System.nanoTime();
-      ResolveReport resolved = new ResolveJob(spark, benchConfig).run();
+      ResolveReport resolved = new ResolveJob(spark, benchConfig).run(ResolveMode.FULL);
       double resolveSeconds = seconds(resolveStart);
 
       long evalStart = System.nanoTime();

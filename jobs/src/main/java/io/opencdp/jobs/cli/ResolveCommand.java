@@ -24,7 +24,8 @@ import picocli.CommandLine.ParentCommand;
       "write identity_map, event_profiles, identity_link_audit, profile_merges and profile_ids, rewriting only",
       "the rows that changed. A person keeps its profile id while its identifiers do; a merged-away id becomes an",
       "alias in profile_merges. By default only the events written since the last run are read (incremental);",
-      "--full reads them all again. Both give the same tables."
+      "--full reads them all again. Both give the same tables. Then golden profiles are built into the",
+      "profiles table (survivorship with provenance, contact points, traits, consent)."
     })
 final class ResolveCommand implements Callable<Integer> {
   @ParentCommand CdpCli root;

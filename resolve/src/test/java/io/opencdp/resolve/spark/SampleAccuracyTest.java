@@ -22,11 +22,10 @@ class SampleAccuracyTest {
 
   @BeforeAll
   static void resolveAndEvaluateTheSample() {
-    IngestedSample sample = IngestedSample.get();
-    new ResolveJob(SharedSpark.session(), sample.config()).run();
+    ResolvedSample sample = ResolvedSample.get();
     evaluation =
         ResolveEvaluation.evaluate(
-            SharedSpark.session(), sample.config(), IngestedSample.truthRecords());
+            SharedSpark.session(), sample.config, IngestedSample.truthRecords());
     LOG.info("sample evaluation: {}", evaluation);
   }
 

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lower;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opencdp.ingest.testing.SharedSpark;
+import io.opencdp.resolve.spark.ResolvedSample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
