@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * @param workspace the workspace (brand) id every table, index and key carries
  * @param workDir the one working directory for local data (Delta tables, logs, benchmark results)
  * @param resolve identity resolution: the guardrails batch and streaming share
+ * @param api the profile API ({@code cdp serve})
  */
 public record CdpConfig(
     String workspace,
@@ -20,7 +21,8 @@ public record CdpConfig(
     IngestConfig ingest,
     ResolveConfig resolve,
     GeneratorConfig generator,
-    CollectorConfig collector) {
+    CollectorConfig collector,
+    ApiConfig api) {
 
   public CdpConfig {
     ConfigChecks.identifier("workspace", workspace);
@@ -31,16 +33,22 @@ public record CdpConfig(
     requireNonNull(resolve, "resolve section is required");
     requireNonNull(generator, "generator section is required");
     requireNonNull(collector, "collector section is required");
+    requireNonNull(api, "api section is required");
   }
 
   public CdpConfig withWorkDir(Path newWorkDir) {
     return new CdpConfig(
-        workspace, newWorkDir, elasticsearch, spark, ingest, resolve, generator, collector);
+        workspace, newWorkDir, elasticsearch, spark, ingest, resolve, generator, collector, api);
   }
 
   public CdpConfig withIngest(IngestConfig newIngest) {
     return new CdpConfig(
-        workspace, workDir, elasticsearch, spark, newIngest, resolve, generator, collector);
+        workspace, workDir, elasticsearch, spark, newIngest, resolve, generator, collector, api);
+  }
+
+  public CdpConfig withApi(ApiConfig newApi) {
+    return new CdpConfig(
+        workspace, workDir, elasticsearch, spark, ingest, resolve, generator, collector, newApi);
   }
 
   /** Every default, as documented in cdp-defaults.yaml. */
