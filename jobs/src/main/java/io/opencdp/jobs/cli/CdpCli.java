@@ -29,6 +29,8 @@ import picocli.CommandLine.ScopeType;
       ResolveCommand.class,
       EvaluateCommand.class,
       EsCommand.class,
+      ServeCommand.class,
+      ApiCommand.class,
       BenchCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class
