@@ -1,6 +1,9 @@
 package io.opencdp.jobs.cli;
 
 import io.opencdp.api.ApiKeys;
+import io.opencdp.schemas.config.ApiConfig;
+import io.opencdp.schemas.error.CdpException;
+import io.opencdp.schemas.error.ErrorCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,19 +38,26 @@ final class ApiCommand {
               description = "The key's workspace (default: ${DEFAULT-VALUE}).")
           String workspace) {
     String plain = key == null ? ApiKeys.newKey() : key;
+    ApiConfig.ApiKey entry;
+    try {
+      entry =
+          new ApiConfig.ApiKey(id, ApiKeys.sha256Hex(plain), ApiConfig.Role.parse(role), workspace);
+    } catch (IllegalArgumentException e) {
+      throw new CdpException(ErrorCode.BAD_ARGUMENT, e.getMessage().replace("api.keys.", "--"));
+    }
     if (key == null) {
       System.out.println("new key (shown once; give it to the client): " + plain);
     }
     System.out.println("api.keys entry for cdp.yaml:");
     System.out.println(
         "    - {id: "
-            + id
+            + entry.id()
             + ", sha256: \""
-            + ApiKeys.sha256Hex(plain)
+            + entry.sha256()
             + "\", role: "
-            + role
+            + entry.role().wireName()
             + ", workspace: "
-            + workspace
+            + entry.workspace()
             + "}");
     return 0;
   }

@@ -44,4 +44,11 @@ class ApiCommandTest {
     assertThat(exit).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("new key").contains("cdp_");
   }
+
+  @Test
+  void hashKeyRejectsAnUnknownRoleNamingTheOption() {
+    int exit = CdpCli.run("api", "hash-key", "some-key", "--role", "root");
+
+    assertThat(exit).isEqualTo(2);
+  }
 }

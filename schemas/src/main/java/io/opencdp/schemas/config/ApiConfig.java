@@ -3,6 +3,7 @@ package io.opencdp.schemas.config;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -41,12 +42,14 @@ public record ApiConfig(
     private final String wireName = name().toLowerCase(Locale.ROOT);
 
     /** The config spelling, e.g. {@code marketer}. */
+    @JsonValue
     public String wireName() {
       return wireName;
     }
 
+    /** Reads the config spelling; the message names the key and lists the roles. */
     @JsonCreator
-    static Role parse(String value) {
+    public static Role parse(String value) {
       return Enums.parse("api.keys.role", value, values(), Role::wireName);
     }
   }

@@ -33,6 +33,14 @@ class ApiConfigTest {
   }
 
   @Test
+  void rolesArePrintedInTheirConfigSpelling() throws Exception {
+    String yaml =
+        io.opencdp.schemas.json.Json.yaml().writeValueAsString(CdpConfig.defaults().api().keys());
+
+    assertThat(yaml).contains("role: \"agent\"").doesNotContain("AGENT");
+  }
+
+  @Test
   void userKeysReplaceTheDemoKeys() throws IOException {
     Path file =
         write(
