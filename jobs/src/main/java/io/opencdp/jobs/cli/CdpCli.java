@@ -30,6 +30,8 @@ import picocli.CommandLine.ScopeType;
       IdentityCommand.class,
       EvaluateCommand.class,
       EsCommand.class,
+      ServeCommand.class,
+      ApiCommand.class,
       BenchCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class

@@ -12,6 +12,7 @@ import java.nio.file.Path;
  * @param workDir the one working directory for local data (Delta tables, logs, benchmark results)
  * @param resolve identity resolution: the guardrails batch and streaming share
  * @param profiles golden profiles: survivorship, computed traits, currency conversion
+ * @param api the profile API ({@code cdp serve})
  */
 public record CdpConfig(
     String workspace,
@@ -22,7 +23,8 @@ public record CdpConfig(
     ResolveConfig resolve,
     ProfilesConfig profiles,
     GeneratorConfig generator,
-    CollectorConfig collector) {
+    CollectorConfig collector,
+    ApiConfig api) {
 
   public CdpConfig {
     ConfigChecks.identifier("workspace", workspace);
@@ -34,6 +36,7 @@ public record CdpConfig(
     requireNonNull(profiles, "profiles section is required");
     requireNonNull(generator, "generator section is required");
     requireNonNull(collector, "collector section is required");
+    requireNonNull(api, "api section is required");
   }
 
   public CdpConfig withWorkDir(Path newWorkDir) {
@@ -46,7 +49,8 @@ public record CdpConfig(
         resolve,
         profiles,
         generator,
-        collector);
+        collector,
+        api);
   }
 
   public CdpConfig withIngest(IngestConfig newIngest) {
@@ -59,7 +63,8 @@ public record CdpConfig(
         resolve,
         profiles,
         generator,
-        collector);
+        collector,
+        api);
   }
 
   public CdpConfig withProfiles(ProfilesConfig newProfiles) {
@@ -72,7 +77,22 @@ public record CdpConfig(
         resolve,
         newProfiles,
         generator,
-        collector);
+        collector,
+        api);
+  }
+
+  public CdpConfig withApi(ApiConfig newApi) {
+    return new CdpConfig(
+        workspace,
+        workDir,
+        elasticsearch,
+        spark,
+        ingest,
+        resolve,
+        profiles,
+        generator,
+        collector,
+        newApi);
   }
 
   /** Every default, as documented in cdp-defaults.yaml. */

@@ -9,6 +9,12 @@ public enum ErrorCode {
   CONFIG_INVALID(2),
   /** A command-line argument or API parameter is invalid. */
   BAD_ARGUMENT(2),
+  /** An API request carries no API key, or one the API does not know. */
+  UNAUTHENTICATED(2),
+  /** An API key may not use this route or workspace. */
+  FORBIDDEN(2),
+  /** An API route or resource (a profile id) does not exist. */
+  NOT_FOUND(3),
   /** A file or directory the command needs does not exist or cannot be read. */
   INPUT_NOT_FOUND(3),
   /** A landing file that was ingested before has changed since; landing files are immutable. */

@@ -16,6 +16,11 @@ public record ProfileId(String value) {
     Checks.matches(value, PATTERN, "profile_id");
   }
 
+  /** Whether {@code value} is a well-formed profile id. */
+  public static boolean isValid(String value) {
+    return value != null && PATTERN.matcher(value).matches();
+  }
+
   @JsonValue
   @Override
   public String value() {

@@ -1,0 +1,160 @@
+package io.opencdp.api;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.Javalin;
+import io.javalin.event.HandlerMetaInfo;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.javalin.security.RouteRole;
+import io.javalin.util.JavalinBindException;
+import io.javalin.validation.ValidationException;
+import io.opencdp.schemas.config.ApiConfig;
+import io.opencdp.schemas.error.CdpException;
+import io.opencdp.schemas.error.ErrorCode;
+import io.opencdp.schemas.json.Json;
+import io.opencdp.schemas.normalize.PhoneNormalizer;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The profile API: a Javalin server over the route table of {@link ApiRoutes}, with key and role
+ * checks before every matched route, one problem-body exception mapper and request metrics. It
+ * starts and answers health whether Elasticsearch is up or not; {@code /readyz} tells which.
+ */
+public final class ApiServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
+
+  private final ApiConfig config;
+  private final Readiness readiness;
+  private final List<ApiRoute> routes;
+  private final List<HandlerMetaInfo> registered = new CopyOnWriteArrayList<>();
+  private final Javalin app;
+
+  ApiServer(ApiConfig config, String workspace, Readiness readiness) {
+    this.config = requireNonNull(config, "config is null");
+    this.readiness = requireNonNull(readiness, "readiness is null");
+    requireNonNull(workspace, "workspace is null");
+    refuseExposedDemoKeys(config);
+    if (config.keys().isEmpty()) {
+      LOG.warn("api.keys is empty: the API answers only /healthz and /readyz");
+    }
+    RequestMetrics metrics = new RequestMetrics();
+    MetricsController metricsController = new MetricsController(metrics);
+    OpenApiController openApi = new OpenApiController();
+    this.routes =
+        ApiRoutes.table(
+            new HealthController(readiness),
+            metricsController,
+            openApi,
+            new ProfilesController(new PhoneNormalizer(config.defaultPhoneRegion())));
+    openApi.publish(routes);
+    AccessController access = new AccessController(new ApiKeys(config.keys()), workspace);
+    ProblemMapper problems = new ProblemMapper();
+    this.app =
+        Javalin.create(
+            javalin -> {
+              javalin.showJavalinBanner = false;
+              javalin.jetty.defaultHost = config.host();
+              javalin.http.maxRequestSize = config.maxRequestBytes();
+              javalin.jsonMapper(new JavalinJackson(Json.mapper(), false));
+              javalin.requestLogger.http(metricsController::record);
+              javalin.events.handlerAdded(registered::add);
+              javalin.router.mount(
+                  router -> {
+                    router.beforeMatched(access::check);
+                    for (ApiRoute route : routes) {
+                      router.addHttpHandler(
+                          route.method(),
+                          route.path(),
+                          route.handler(),
+                          route.roles().toArray(RouteRole[]::new));
+                    }
+                    router.exception(ValidationException.class, problems::validation);
+                    router.exception(CdpException.class, problems::cdp);
+                    router.exception(HttpResponseException.class, problems::http);
+                    router.exception(Exception.class, problems::unexpected);
+                  });
+            });
+  }
+
+  /**
+   * The API of {@code workspace} over the Elasticsearch cluster at {@code esUrl}. Nothing connects
+   * yet; {@link #start} serves.
+   */
+  public static ApiServer create(ApiConfig config, String workspace, String esUrl) {
+    refuseExposedDemoKeys(config);
+    return new ApiServer(config, workspace, new EsReadiness(esUrl, config.esTimeoutMillis()));
+  }
+
+  /** The demo keys' values are public: they may only guard an API that listens on loopback. */
+  private static void refuseExposedDemoKeys(ApiConfig config) {
+    if (!LOOPBACK.contains(config.host()) && ApiKeys.hasDemoKey(config.keys())) {
+      throw new CdpException(
+          ErrorCode.CONFIG_INVALID,
+          "api.keys holds a demo key, whose value is public, and api.host '"
+              + config.host()
+              + "' is not loopback; replace api.keys with your own (`cdp api hash-key`)");
+    }
+  }
+
+  /** Serves on {@code api.host}:{@code api.port}. */
+  public ApiServer start() {
+    try {
+      app.start(config.host(), config.port());
+    } catch (JavalinBindException e) {
+      throw new CdpException(
+          ErrorCode.PORT_IN_USE,
+          "cannot listen on "
+              + config.host()
+              + ":"
+              + config.port()
+              + " (in use?); set api.port or pass --port",
+          e);
+    }
+    LOG.info("profile API listening on {}", url());
+    return this;
+  }
+
+  /** The port served on (the chosen one when {@code api.port} is 0). */
+  public int port() {
+    return app.port();
+  }
+
+  /** The base URL, e.g. {@code http://127.0.0.1:8080}. */
+  public String url() {
+    String host =
+        config.host().contains(":") && !config.host().startsWith("[")
+            ? "[" + config.host() + "]"
+            : config.host();
+    return "http://" + host + ":" + port();
+  }
+
+  public void stop() {
+    app.stop();
+    readiness.close();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** The Javalin app, for {@code JavalinTest}. */
+  Javalin app() {
+    return app;
+  }
+
+  List<ApiRoute> routes() {
+    return routes;
+  }
+
+  /** Every HTTP endpoint Javalin registered (before/after handlers excluded). */
+  List<HandlerMetaInfo> registeredEndpoints() {
+    return registered.stream().filter(h -> h.getHttpMethod().isHttpMethod()).toList();
+  }
+}

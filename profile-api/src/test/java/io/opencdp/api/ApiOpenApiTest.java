@@ -1,0 +1,62 @@
+package io.opencdp.api;
+
+import static io.opencdp.api.ApiFixture.AGENT;
+import static io.opencdp.api.ApiFixture.bearer;
+import static io.opencdp.api.ApiFixture.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.testtools.JavalinTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class ApiOpenApiTest {
+  @Test
+  void documentListsExactlyTheRoutesJavalinRegistered() {
+    ApiServer server = ApiFixture.server("green");
+    List<String> registered =
+        server.registeredEndpoints().stream()
+            .map(h -> h.getHttpMethod().name() + " " + h.getPath())
+            .toList();
+    JavalinTest.test(
+        server.app(),
+        (app, client) -> {
+          JsonNode doc = json(client.get("/openapi.json", bearer(AGENT)));
+          List<String> documented = new ArrayList<>();
+          doc.get("paths")
+              .fields()
+              .forEachRemaining(
+                  path ->
+                      path.getValue()
+                          .fieldNames()
+                          .forEachRemaining(
+                              method ->
+                                  documented.add(
+                                      method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+
+          assertThat(doc.get("openapi").asText()).startsWith("3.0");
+          assertThat(registered).isNotEmpty();
+          assertThat(documented).containsExactlyInAnyOrderElementsOf(registered);
+        });
+  }
+
+  @Test
+  void keyedOperationsDeclareSecurityAndTheirParameters() {
+    JavalinTest.test(
+        ApiFixture.server("green").app(),
+        (app, client) -> {
+          JsonNode paths = json(client.get("/openapi.json", bearer(AGENT))).get("paths");
+
+          assertThat(paths.at("/~1healthz/get/security")).isEmpty();
+          assertThat(paths.at("/~1metrics/get/security")).hasSize(2);
+          assertThat(paths.at("/~1metrics/get/x-roles/0").asText()).isEqualTo("admin");
+          assertThat(paths.at("/~1v1~1profiles~1{id}/get/parameters/0/in").asText())
+              .isEqualTo("path");
+          assertThat(paths.at("/~1v1~1profiles/get/parameters").findValuesAsText("name"))
+              .contains("email", "phone", "customer_id");
+          assertThat(paths.at("/~1v1~1profiles/get/responses/400/content")).isNotEmpty();
+        });
+  }
+}
