@@ -46,7 +46,23 @@ final class QuickstartCommand implements Callable<Integer> {
     step(2, "ingest the sample into Delta (new files only; a re-run adds nothing)");
     CdpConfig sampleConfig =
         config.withIngest(config.ingest().withLandingRoot(sampleDir.toAbsolutePath().toString()));
-    IngestReport ingest = IngestCommand.run(sampleConfig, Optional.empty());
+    IngestReport ingest;
+    try {
+      ingest = IngestCommand.run(sampleConfig, Optional.empty());
+    } catch (CdpException e) {
+      if (e.code() == ErrorCode.INPUT_CHANGED) {
+        // an updated checkout brings a regenerated sample; the work directory still holds the old
+        // one
+        throw new CdpException(
+            ErrorCode.INPUT_CHANGED,
+            e.getMessage()
+                + " If this checkout's sample-data/ was updated since the last quickstart, start"
+                + " the quickstart over on a fresh work directory: `rm -rf "
+                + config.workDir().resolve("delta")
+                + "` (or pass --config with another work_dir).");
+      }
+      throw e;
+    }
     System.out.print(ingest.table().indent(2));
 
     step(3, "resolve identities, build golden profiles, evaluate against the ground truth");
@@ -76,6 +92,9 @@ final class QuickstartCommand implements Callable<Integer> {
         "quickstart done: sample ingested, resolved into golden profiles, Elasticsearch up."
             + " Work directory: "
             + config.workDir().toAbsolutePath().normalize());
+    System.out.println(
+        "next: ./cdp serve starts the profile API (demo keys in docs/api.md; its profile routes"
+            + " come with the index job)");
     return 0;
   }
 
