@@ -2,10 +2,8 @@ package io.opencdp.api;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.opencdp.schemas.json.Json;
-import java.io.UncheckedIOException;
+import io.opencdp.schemas.error.ProblemJson;
 
 /**
  * An RFC 9457 problem body ({@code application/problem+json}) with the API's extensions {@code
@@ -13,7 +11,7 @@ import java.io.UncheckedIOException;
  * as a whole is at fault). Every member is always present, so clients see one shape.
  */
 record Problem(int status, String title, String detail, String code, String parameter) {
-  static final String CONTENT_TYPE = "application/problem+json";
+  static final String CONTENT_TYPE = ProblemJson.CONTENT_TYPE;
   static final String TYPE_BASE = "https://opencdp.io/problems/api/";
 
   Problem {
@@ -27,17 +25,8 @@ record Problem(int status, String title, String detail, String code, String para
   }
 
   byte[] toJson() {
-    ObjectNode body = Json.mapper().createObjectNode();
-    body.put("type", type());
-    body.put("title", title);
-    body.put("status", status);
-    body.put("detail", detail);
-    body.put("code", code);
+    ObjectNode body = ProblemJson.standardMembers(TYPE_BASE, status, title, detail, code);
     body.put("parameter", parameter);
-    try {
-      return Json.mapper().writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ProblemJson.bytes(body);
   }
 }

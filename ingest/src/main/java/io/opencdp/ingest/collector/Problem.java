@@ -2,10 +2,8 @@ package io.opencdp.ingest.collector;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.opencdp.schemas.json.Json;
-import java.io.UncheckedIOException;
+import io.opencdp.schemas.error.ProblemJson;
 
 /**
  * An RFC 9457 problem body ({@code application/problem+json}) with the collector's extensions
@@ -13,7 +11,7 @@ import java.io.UncheckedIOException;
  * omitted when the request as a whole is at fault).
  */
 record Problem(int status, String title, String detail, String code, String field) {
-  static final String CONTENT_TYPE = "application/problem+json";
+  static final String CONTENT_TYPE = ProblemJson.CONTENT_TYPE;
   private static final String TYPE_BASE = "https://opencdp.io/problems/collector/";
 
   Problem {
@@ -28,19 +26,10 @@ record Problem(int status, String title, String detail, String code, String fiel
   }
 
   byte[] toJson() {
-    ObjectNode body = Json.mapper().createObjectNode();
-    body.put("type", type());
-    body.put("title", title);
-    body.put("status", status);
-    body.put("detail", detail);
-    body.put("code", code);
+    ObjectNode body = ProblemJson.standardMembers(TYPE_BASE, status, title, detail, code);
     if (field != null) {
       body.put("field", field);
     }
-    try {
-      return Json.mapper().writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ProblemJson.bytes(body);
   }
 }

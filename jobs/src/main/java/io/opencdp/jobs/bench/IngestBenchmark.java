@@ -1,7 +1,5 @@
 package io.opencdp.jobs.bench;
 
-import io.opencdp.ingest.generator.DataGenerator;
-import io.opencdp.ingest.generator.GeneratorProgress;
 import io.opencdp.ingest.generator.GeneratorReport;
 import io.opencdp.ingest.spark.IngestJob;
 import io.opencdp.ingest.spark.IngestReport;
@@ -33,14 +31,9 @@ final class IngestBenchmark implements Benchmark {
 
   @Override
   public Result run(CdpConfig config, long scale, long seed, Path scratch) throws Exception {
-    Path landing = scratch.resolve("landing");
-    GeneratorReport generated =
-        new DataGenerator(config.generator())
-            .generate((int) scale, seed, landing, GeneratorProgress.NONE);
-    CdpConfig benchConfig =
-        config
-            .withWorkDir(scratch.resolve("work"))
-            .withIngest(config.ingest().withLandingRoot(landing.toString()));
+    BenchLanding bench = BenchLanding.generate(config, scale, seed, scratch);
+    GeneratorReport generated = bench.generated();
+    CdpConfig benchConfig = bench.config();
 
     SparkSession spark = SparkSessions.create("cdp-bench-ingest", benchConfig.spark(), scratch);
     try (SparkProgress progress = new SparkProgress(spark, "bench ingest")) {

@@ -3,8 +3,6 @@ package io.opencdp.jobs.bench;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 
-import io.opencdp.ingest.generator.DataGenerator;
-import io.opencdp.ingest.generator.GeneratorProgress;
 import io.opencdp.ingest.spark.IngestJob;
 import io.opencdp.ingest.spark.IngestReport;
 import io.opencdp.ingest.spark.SparkSessions;
@@ -39,13 +37,9 @@ final class ResolveBenchmark implements Benchmark {
 
   @Override
   public Result run(CdpConfig config, long scale, long seed, Path scratch) throws Exception {
-    Path landing = scratch.resolve("landing");
-    new DataGenerator(config.generator())
-        .generate((int) scale, seed, landing, GeneratorProgress.NONE);
-    CdpConfig benchConfig =
-        config
-            .withWorkDir(scratch.resolve("work"))
-            .withIngest(config.ingest().withLandingRoot(landing.toString()));
+    BenchLanding bench = BenchLanding.generate(config, scale, seed, scratch);
+    Path landing = bench.landing();
+    CdpConfig benchConfig = bench.config();
     TableLocations tables = TableLocations.of(benchConfig);
 
     SparkSession spark = SparkSessions.create("cdp-bench-resolve", benchConfig.spark(), scratch);

@@ -1,5 +1,9 @@
 package io.opencdp.resolve.spark;
 
+import static io.opencdp.resolve.spark.ResolveFixture.T0;
+import static io.opencdp.resolve.spark.ResolveFixture.event;
+import static io.opencdp.resolve.spark.ResolveFixture.eventId;
+import static io.opencdp.resolve.spark.ResolveFixture.id;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,12 +13,8 @@ import io.opencdp.ingest.spark.EventsTable;
 import io.opencdp.ingest.spark.TableLocations;
 import io.opencdp.ingest.testing.SharedSpark;
 import io.opencdp.schemas.config.CdpConfig;
-import io.opencdp.schemas.event.Channel;
-import io.opencdp.schemas.event.Identifier;
 import io.opencdp.schemas.event.IdentifierType;
-import io.opencdp.schemas.event.PersonAttributes;
 import io.opencdp.schemas.event.TouchpointEvent;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
  * devices.
  */
 class ResolveJobTest {
-  private static final Instant T0 = Instant.parse("2026-06-01T10:00:00Z");
   private static Map<String, String> profileOfEvent;
   private static List<Row> audit;
 
@@ -97,7 +96,7 @@ class ResolveJobTest {
             id(IdentifierType.EMAIL, "park.family@mail.test")));
 
     // an email-only event (an ESP open) to the family address cannot be credited to either member
-    events.add(event("fam-3", 102, null, null, id(IdentifierType.EMAIL, "park.family@mail.test")));
+    events.add(event("fam-3", 102, id(IdentifierType.EMAIL, "park.family@mail.test")));
 
     List<Row> rows = events.stream().map(e -> EventRows.toRow(e, "test-run", T0)).toList();
     DeltaTables.createIfNotExists(
@@ -171,30 +170,5 @@ class ResolveJobTest {
   @Test
   void profileIdsAreStableAcrossRuns() {
     assertThat(profileOfEvent.get(eventId("bob-1"))).startsWith("p_").hasSize(18);
-  }
-
-  private static String eventId(String key) {
-    return io.opencdp.schemas.event.EventIds.derive("default", "test", key);
-  }
-
-  private static Identifier id(IdentifierType type, String value) {
-    return new Identifier(type, value, value, true);
-  }
-
-  private static TouchpointEvent event(
-      String key, int minutes, String first, String last, Identifier... ids) {
-    var builder =
-        TouchpointEvent.builder()
-            .channel(Channel.WEB)
-            .sourceSystem("test")
-            .sourceKey(key)
-            .eventType("identify")
-            .occurredAt(T0.plusSeconds(60L * minutes))
-            .receivedAt(T0.plusSeconds(60L * minutes))
-            .person(new PersonAttributes(first, last, null, null, null, null, null));
-    for (Identifier id : ids) {
-      builder.identifier(id);
-    }
-    return builder.build();
   }
 }
