@@ -9,6 +9,7 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
 import io.javalin.util.JavalinBindException;
 import io.javalin.validation.ValidationException;
+import io.opencdp.api.store.EsConnection;
 import io.opencdp.schemas.config.ApiConfig;
 import io.opencdp.schemas.error.CdpException;
 import io.opencdp.schemas.error.ErrorCode;
@@ -88,7 +89,8 @@ public final class ApiServer implements AutoCloseable {
    */
   public static ApiServer create(ApiConfig config, String workspace, String esUrl) {
     refuseExposedDemoKeys(config);
-    return new ApiServer(config, workspace, new EsReadiness(esUrl, config.esTimeoutMillis()));
+    return new ApiServer(
+        config, workspace, new EsReadiness(EsConnection.open(esUrl, config.esTimeoutMillis())));
   }
 
   /** The demo keys' values are public: they may only guard an API that listens on loopback. */

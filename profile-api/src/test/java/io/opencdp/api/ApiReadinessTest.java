@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
+import io.opencdp.api.store.EsConnection;
 import io.opencdp.api.testing.ElasticsearchExtension;
 import io.opencdp.api.testing.EsTestCluster;
 import java.io.IOException;
@@ -19,7 +20,7 @@ class ApiReadinessTest {
   @Test
   void startsAndAnswersHealthButIsNotReadyWhileElasticsearchIsDown() throws IOException {
     String url = "http://127.0.0.1:" + closedPort();
-    try (EsReadiness readiness = new EsReadiness(url, 500)) {
+    try (EsReadiness readiness = new EsReadiness(EsConnection.open(url, 500))) {
       JavalinTest.test(
           new ApiServer(ApiFixture.config(), "default", readiness).app(),
           (app, client) -> {
@@ -37,7 +38,7 @@ class ApiReadinessTest {
 
   @Test
   void isReadyWhenElasticsearchAnswers(EsTestCluster es) {
-    try (EsReadiness readiness = new EsReadiness(es.url(), 5000)) {
+    try (EsReadiness readiness = new EsReadiness(EsConnection.open(es.url(), 5000))) {
       JavalinTest.test(
           new ApiServer(ApiFixture.config(), "default", readiness).app(),
           (app, client) -> {
