@@ -23,6 +23,7 @@ public final class LoadFigures {
     figures.add(new Figure(l + "max_ms" + at, r.latency().max(), "ms"));
     figures.add(new Figure(l + "service_p50_ms" + at, r.service().p50(), "ms"));
     figures.add(new Figure(l + "service_p99_ms" + at, r.service().p99(), "ms"));
+    figures.add(new Figure(l + "send_delay_p99_ms" + at, r.sendDelay().p99(), "ms"));
     figures.add(new Figure(l + "achieved_rps" + at, r.achievedRate(), "req/s"));
     figures.add(new Figure(l + "requests" + at, r.requests(), "requests"));
     figures.add(new Figure(l + "errors" + at, r.errorCount(), "requests"));

@@ -40,10 +40,7 @@ public final class LoadRun {
     Files.createDirectories(dir);
     String name =
         spec.label()
-            + "-"
-            + spec.mode().name().toLowerCase(java.util.Locale.ROOT)
-            + "-"
-            + (long) spec.rate();
+            + (spec.mode() == LoadSpec.Mode.OPEN ? "-" + Math.round(spec.rate()) : "-saturated");
     Path specFile = dir.resolve(name + ".spec.json");
     Path resultFile = dir.resolve(name + ".result.json");
     Path logFile = dir.resolve(name + ".log");
@@ -77,10 +74,11 @@ public final class LoadRun {
     }
     LoadResult result = Json.mapper().readValue(resultFile.toFile(), LoadResult.class);
     LOG.info(
-        "{} {} at {} req/s: p50 {} ms, p99 {} ms, p99.9 {} ms, {} req/s achieved, {} errors",
+        "{} {}: p50 {} ms, p99 {} ms, p99.9 {} ms, {} req/s answered, {} errors",
         spec.label(),
-        spec.mode(),
-        spec.rate(),
+        spec.mode() == LoadSpec.Mode.OPEN
+            ? "at " + Math.round(spec.rate()) + " req/s"
+            : "saturated",
         result.latency().p50(),
         result.latency().p99(),
         result.latency().p999(),
