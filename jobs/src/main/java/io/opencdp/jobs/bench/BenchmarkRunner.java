@@ -23,6 +23,7 @@ public final class BenchmarkRunner {
     register(new GeneratorBenchmark());
     register(new IngestBenchmark());
     register(new ResolveBenchmark());
+    register(new ApiBenchmark());
   }
 
   private BenchmarkRunner() {}
