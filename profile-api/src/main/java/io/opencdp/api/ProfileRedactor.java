@@ -47,10 +47,6 @@ final class ProfileRedactor {
     return new ProfileRedactor(role == ApiConfig.Role.MARKETER);
   }
 
-  boolean masks() {
-    return mask;
-  }
-
   /** A profile document as the caller may see it. */
   ObjectNode profile(ObjectNode stored) {
     ObjectNode doc = stored.deepCopy();
