@@ -2,6 +2,7 @@ package io.opencdp.api;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.Set;
  * @param summary one line for the OpenAPI document
  * @param parameters the path and query parameters it reads
  * @param errors the error statuses it answers besides the authentication ones
+ * @param body the JSON request body it reads; null for none
+ * @param success the status of a successful answer (200, or 201 for a route that records something)
  * @param handler the controller method
  */
 record ApiRoute(
@@ -26,6 +29,8 @@ record ApiRoute(
     String summary,
     List<Parameter> parameters,
     List<Integer> errors,
+    Body body,
+    int success,
     Handler handler) {
 
   /** A path or query parameter. */
@@ -35,6 +40,26 @@ record ApiRoute(
       requireNonNull(in, "in is null");
       requireNonNull(description, "description is null");
     }
+  }
+
+  /** A JSON request body: what it is and its JSON schema (OpenAPI 3.0). */
+  record Body(String description, ObjectNode schema) {
+    Body {
+      requireNonNull(description, "description is null");
+      requireNonNull(schema, "schema is null");
+    }
+  }
+
+  /** A route without a request body that answers 200. */
+  ApiRoute(
+      HandlerType method,
+      String path,
+      Set<ApiRole> roles,
+      String summary,
+      List<Parameter> parameters,
+      List<Integer> errors,
+      Handler handler) {
+    this(method, path, roles, summary, parameters, errors, null, 200, handler);
   }
 
   ApiRoute {

@@ -1,9 +1,14 @@
 package io.opencdp.api;
 
 import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opencdp.api.ApiRoute.Parameter;
+import io.opencdp.schemas.event.IdentifierType;
+import io.opencdp.schemas.json.Json;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -12,6 +17,7 @@ final class ApiRoutes {
   private static final Set<ApiRole> PUBLIC = Set.of(ApiRole.ANYONE);
   private static final Set<ApiRole> ANY_KEY =
       Set.of(ApiRole.AGENT, ApiRole.MARKETER, ApiRole.ADMIN);
+  private static final Set<ApiRole> AGENT_OR_ADMIN = Set.of(ApiRole.AGENT, ApiRole.ADMIN);
   private static final Set<ApiRole> ADMIN = Set.of(ApiRole.ADMIN);
 
   private ApiRoutes() {}
@@ -20,7 +26,9 @@ final class ApiRoutes {
       HealthController health,
       MetricsController metrics,
       OpenApiController openApi,
-      ProfilesController profiles) {
+      ProfilesController profiles,
+      TimelineController timeline,
+      IdentityController identity) {
     List<ApiRoute> routes = new ArrayList<>();
     routes.add(
         new ApiRoute(
@@ -58,16 +66,44 @@ final class ApiRoutes {
             List.of(),
             List.of(),
             openApi::document));
+    Parameter id =
+        new Parameter(
+            "id",
+            "path",
+            true,
+            "profile id (1-128 letters, digits, '_', '.', ':' or '-'); an id merged into another"
+                + " profile answers the surviving profile");
+    Parameter limit =
+        new Parameter("limit", "query", false, "items per page, 1..api.max_page_size (default 20)");
+    Parameter cursor =
+        new Parameter(
+            "cursor", "query", false, "next_cursor of the previous page; leave out for the first");
+    // before /v1/profiles/{id}: Javalin matches in the order routes are added
+    routes.add(
+        new ApiRoute(
+            GET,
+            "/v1/profiles/search",
+            ANY_KEY,
+            "Ranked fuzzy search on name, email, phone and city, paged",
+            List.of(
+                new Parameter(
+                    "q",
+                    "query",
+                    true,
+                    "what to look for (1-200 characters); accents and case do not matter; an email"
+                        + " address or phone number also matches exactly"),
+                limit,
+                cursor),
+            List.of(400, 503),
+            profiles::search));
     routes.add(
         new ApiRoute(
             GET,
             "/v1/profiles/{id}",
             ANY_KEY,
-            "A golden profile by id (placeholder: always 404 until the profile index lands)",
-            List.of(
-                new Parameter(
-                    "id", "path", true, "profile id: 1-128 letters, digits, '_', '.', ':' or '-'")),
-            List.of(400, 404),
+            "A golden profile by id; an alias id answers the surviving profile (merged_from)",
+            List.of(id),
+            List.of(400, 404, 503),
             profiles::get));
     List<Parameter> identifiers = new ArrayList<>();
     for (String name : IdentifierQuery.PARAMETERS) {
@@ -76,18 +112,126 @@ final class ApiRoutes {
               name,
               "query",
               false,
-              name
-                  + " to look up, normalized as ingest normalizes it; give exactly one identifier"));
+              name.equals(IdentifierQuery.ORDER_ID)
+                  ? "an order id: the profiles whose events carry this order"
+                  : name
+                      + " to look up, normalized as ingest normalizes it; give exactly one"
+                      + " identifier"));
     }
     routes.add(
         new ApiRoute(
             GET,
             "/v1/profiles",
             ANY_KEY,
-            "The profiles holding one identifier (placeholder: always an empty list)",
+            "The profiles holding one identifier or order, each with matched_on (type, value,"
+                + " shared)",
             identifiers,
-            List.of(400),
+            List.of(400, 503),
             profiles::lookup));
+    routes.add(
+        new ApiRoute(
+            GET,
+            "/v1/profiles/{id}/events",
+            ANY_KEY,
+            "The profile's timeline, newest first, paged",
+            List.of(
+                id,
+                new Parameter("type", "query", false, "only events of this event type"),
+                new Parameter(
+                    "channel",
+                    "query",
+                    false,
+                    "only events of this channel: web, app, store, email, call_center, crm"),
+                new Parameter(
+                    "from",
+                    "query",
+                    false,
+                    "only events that occurred at or after this ISO-8601 instant"),
+                new Parameter(
+                    "to", "query", false, "only events that occurred before this ISO-8601 instant"),
+                limit,
+                cursor),
+            List.of(400, 404, 503),
+            timeline::events));
+    routes.add(
+        new ApiRoute(
+            GET,
+            "/v1/profiles/{id}/identity",
+            AGENT_OR_ADMIN,
+            "Why these identifiers are one profile: identifiers, links and the events that made"
+                + " them, dropped links, merges, overrides (applied and pending)",
+            List.of(id),
+            List.of(400, 404, 503),
+            identity::identity));
+    routes.add(
+        new ApiRoute(
+            POST,
+            "/v1/profiles/{id}/split",
+            ADMIN,
+            "Record a force_split override: the identifiers leave the profile at the next cdp"
+                + " resolve run",
+            List.of(id),
+            List.of(400, 404, 503),
+            new ApiRoute.Body(
+                "the identifiers to move out (the profile's own, not all of them) and why",
+                object(
+                    "identifiers",
+                    array(identifierSchema()),
+                    "reason",
+                    string("why (kept with the override)"))),
+            201,
+            identity::split));
+    routes.add(
+        new ApiRoute(
+            POST,
+            "/v1/identity/never-link",
+            ADMIN,
+            "Record a never_link override: the two identifiers are never in one profile from the"
+                + " next cdp resolve run",
+            List.of(),
+            List.of(400, 503),
+            new ApiRoute.Body(
+                "the two identifiers and why",
+                object(
+                    "left",
+                    identifierSchema(),
+                    "right",
+                    identifierSchema(),
+                    "reason",
+                    string("why (kept with the override)"))),
+            201,
+            identity::neverLink));
     return List.copyOf(routes);
+  }
+
+  private static ObjectNode identifierSchema() {
+    ObjectNode type = string("identifier type");
+    Arrays.stream(IdentifierType.values())
+        .map(IdentifierType::wireName)
+        .forEach(type.putArray("enum")::add);
+    return object("type", type, "value", string("the value; normalized as ingest normalizes it"));
+  }
+
+  /** An object schema whose every property (name, schema pairs) is required. */
+  private static ObjectNode object(Object... namesAndSchemas) {
+    ObjectNode schema = Json.mapper().createObjectNode().put("type", "object");
+    ObjectNode properties = schema.putObject("properties");
+    var required = schema.putArray("required");
+    for (int i = 0; i < namesAndSchemas.length; i += 2) {
+      properties.set((String) namesAndSchemas[i], (ObjectNode) namesAndSchemas[i + 1]);
+      required.add((String) namesAndSchemas[i]);
+    }
+    schema.put("additionalProperties", false);
+    return schema;
+  }
+
+  private static ObjectNode array(ObjectNode items) {
+    ObjectNode schema = Json.mapper().createObjectNode().put("type", "array").put("minItems", 1);
+    schema.set("items", items);
+    return schema;
+  }
+
+  private static ObjectNode string(String description) {
+    return Json.mapper().createObjectNode().put("type", "string").put("description", description);
   }
 }

@@ -10,6 +10,7 @@ import io.javalin.security.RouteRole;
 import io.javalin.util.JavalinBindException;
 import io.javalin.validation.ValidationException;
 import io.opencdp.api.store.EsConnection;
+import io.opencdp.api.store.StoreIndices;
 import io.opencdp.schemas.config.ApiConfig;
 import io.opencdp.schemas.error.CdpException;
 import io.opencdp.schemas.error.ErrorCode;
@@ -36,10 +37,15 @@ public final class ApiServer implements AutoCloseable {
   private final List<HandlerMetaInfo> registered = new CopyOnWriteArrayList<>();
   private final Javalin app;
 
-  ApiServer(ApiConfig config, String workspace, Readiness readiness) {
+  /**
+   * The API of {@code workspace}, reading the profile store through {@code es}. The caller owns
+   * {@code es} (closing the server closes only {@code readiness}).
+   */
+  ApiServer(ApiConfig config, String workspace, Readiness readiness, EsConnection es) {
     this.config = requireNonNull(config, "config is null");
     this.readiness = requireNonNull(readiness, "readiness is null");
     requireNonNull(workspace, "workspace is null");
+    requireNonNull(es, "es is null");
     refuseExposedDemoKeys(config);
     if (config.keys().isEmpty()) {
       LOG.warn("api.keys is empty: the API answers only /healthz and /readyz");
@@ -47,12 +53,21 @@ public final class ApiServer implements AutoCloseable {
     RequestMetrics metrics = new RequestMetrics();
     MetricsController metricsController = new MetricsController(metrics);
     OpenApiController openApi = new OpenApiController();
+    StoreIndices indices = new StoreIndices(workspace);
+    ProfileStore profiles = new ProfileStore(es.client(), indices);
+    EventStore events = new EventStore(es.client(), indices);
+    IdentifierValues values =
+        new IdentifierValues(new PhoneNormalizer(config.defaultPhoneRegion()));
+    int maxPage = config.maxPageSize();
     this.routes =
         ApiRoutes.table(
             new HealthController(readiness),
             metricsController,
             openApi,
-            new ProfilesController(new PhoneNormalizer(config.defaultPhoneRegion())));
+            new ProfilesController(profiles, events, values, maxPage),
+            new TimelineController(profiles, events, maxPage),
+            new IdentityController(
+                workspace, profiles, new OverrideQueue(es.client(), indices), values, maxPage));
     openApi.publish(routes);
     AccessController access = new AccessController(new ApiKeys(config.keys()), workspace);
     ProblemMapper problems = new ProblemMapper();
@@ -89,8 +104,9 @@ public final class ApiServer implements AutoCloseable {
    */
   public static ApiServer create(ApiConfig config, String workspace, String esUrl) {
     refuseExposedDemoKeys(config);
-    return new ApiServer(
-        config, workspace, new EsReadiness(EsConnection.open(esUrl, config.esTimeoutMillis())));
+    EsConnection es = EsConnection.open(esUrl, config.esTimeoutMillis());
+    // readiness closes the connection when the server stops
+    return new ApiServer(config, workspace, new EsReadiness(es), es);
   }
 
   /** The demo keys' values are public: they may only guard an API that listens on loopback. */

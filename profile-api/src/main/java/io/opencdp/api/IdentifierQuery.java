@@ -5,32 +5,37 @@ import static java.util.Objects.requireNonNull;
 import io.javalin.http.Context;
 import io.opencdp.schemas.error.ErrorCode;
 import io.opencdp.schemas.event.IdentifierType;
-import io.opencdp.schemas.normalize.EmailNormalizer;
-import io.opencdp.schemas.normalize.PhoneNormalizer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 /**
- * The identifier of a profile lookup ({@code GET /v1/profiles?email=...}): exactly one query
- * parameter named by an {@link IdentifierType}, normalized by the same normalizers ingest uses, so
- * a lookup finds what ingest stored.
+ * What a profile lookup ({@code GET /v1/profiles?email=...}) names: exactly one query parameter,
+ * named by an {@link IdentifierType} or {@code order_id}, normalized by the same normalizers ingest
+ * uses ({@link IdentifierValues}), so a lookup finds what ingest stored.
  *
- * @param type the identifier's type
+ * @param name the parameter: an identifier type's wire name or {@code order_id}
  * @param value the normalized value (E.164 for a phone, lowercase for an email, stripped otherwise)
  */
-record IdentifierQuery(IdentifierType type, String value) {
-  static final List<String> PARAMETERS =
-      Arrays.stream(IdentifierType.values()).map(IdentifierType::wireName).toList();
-  private static final int MAX_ID_LENGTH = 256;
+record IdentifierQuery(String name, String value) {
+  static final String ORDER_ID = "order_id";
+  static final List<String> PARAMETERS = parameters();
 
   IdentifierQuery {
-    requireNonNull(type, "type is null");
+    requireNonNull(name, "name is null");
     requireNonNull(value, "value is null");
   }
 
-  static IdentifierQuery from(Context ctx, PhoneNormalizer phones) {
+  /** The identifier type; empty for an order id. */
+  Optional<IdentifierType> identifierType() {
+    return name.equals(ORDER_ID)
+        ? Optional.empty()
+        : Optional.of(IdentifierType.fromWireName(name));
+  }
+
+  static IdentifierQuery from(Context ctx, IdentifierValues values) {
     Map<String, List<String>> params = ctx.queryParamMap();
     for (Map.Entry<String, List<String>> param : params.entrySet()) {
       if (!PARAMETERS.contains(param.getKey())) {
@@ -54,39 +59,31 @@ record IdentifierQuery(IdentifierType type, String value) {
               + choices());
     }
     String name = params.keySet().iterator().next();
+    if (name.equals(ORDER_ID)) {
+      String value =
+          ctx.queryParamAsClass(name, String.class)
+              .check(
+                  v -> IdentifierValues.id(v).isPresent(),
+                  "must be 1-" + IdentifierValues.MAX_ID_LENGTH + " characters, not blank")
+              .get();
+      return new IdentifierQuery(name, IdentifierValues.id(value).orElseThrow());
+    }
     IdentifierType type = IdentifierType.fromWireName(name);
-    String value =
-        switch (type) {
-          case EMAIL ->
-              EmailNormalizer.normalize(
-                      ctx.queryParamAsClass(name, String.class)
-                          .check(
-                              v -> EmailNormalizer.normalize(v).valid(), "is not an email address")
-                          .get())
-                  .value();
-          case PHONE ->
-              phones
-                  .normalize(
-                      ctx.queryParamAsClass(name, String.class)
-                          .check(
-                              v -> phones.normalize(v).hasValue(),
-                              "is not a phone number (E.164 such as +15550102000, or a national"
-                                  + " number of "
-                                  + phones.defaultRegion()
-                                  + ")")
-                          .get())
-                  .value();
-          default ->
-              ctx.queryParamAsClass(name, String.class)
-                  .check(v -> !v.isBlank(), "is empty")
-                  .check(v -> v.strip().length() <= MAX_ID_LENGTH, "is longer than 256 characters")
-                  .get()
-                  .strip();
-        };
-    return new IdentifierQuery(type, value);
+    String raw =
+        ctx.queryParamAsClass(name, String.class)
+            .check(v -> values.forLookup(type, v).isPresent(), values.refusal(type))
+            .get();
+    return new IdentifierQuery(name, values.forLookup(type, raw).orElseThrow());
+  }
+
+  private static List<String> parameters() {
+    List<String> names = new ArrayList<>();
+    Arrays.stream(IdentifierType.values()).map(IdentifierType::wireName).forEach(names::add);
+    names.add(ORDER_ID);
+    return List.copyOf(names);
   }
 
   private static String choices() {
-    return PARAMETERS.stream().collect(Collectors.joining(", "));
+    return String.join(", ", PARAMETERS);
   }
 }

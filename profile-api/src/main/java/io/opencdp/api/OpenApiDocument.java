@@ -59,8 +59,16 @@ final class OpenApiDocument {
         param.putObject("schema").put("type", "string");
       }
     }
+    if (route.body() != null) {
+      ObjectNode body = op.putObject("requestBody");
+      body.put("required", true);
+      body.put("description", route.body().description());
+      body.putObject("content").putObject("application/json").set("schema", route.body().schema());
+    }
     ObjectNode responses = op.putObject("responses");
-    responses.putObject("200").put("description", "OK");
+    responses
+        .putObject(Integer.toString(route.success()))
+        .put("description", HttpStatus.forStatus(route.success()).getMessage());
     List<Integer> errors = new ArrayList<>(route.errors());
     if (route.needsKey()) {
       errors.add(401);

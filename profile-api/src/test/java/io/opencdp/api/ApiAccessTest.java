@@ -9,50 +9,104 @@ import static io.opencdp.api.ApiFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
+import io.opencdp.api.testing.ElasticsearchExtension;
+import io.opencdp.api.testing.EsTestCluster;
 import java.util.List;
 import java.util.Map;
 import okhttp3.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Every route against every kind of caller: no key, unknown key, each role, another workspace. */
+/**
+ * Every route against every kind of caller (no key, unknown key, each role, another workspace),
+ * over the seeded store, so an admitted caller gets the route's real answer.
+ */
+@ExtendWith(ElasticsearchExtension.class)
 class ApiAccessTest {
-  /** A request per route that succeeds for a caller the route admits. */
-  private static final Map<String, String> REQUESTS =
-      Map.of(
-          "/healthz", "/healthz",
-          "/readyz", "/readyz",
-          "/metrics", "/metrics",
-          "/openapi.json", "/openapi.json",
-          "/v1/profiles/{id}", "/v1/profiles/p-1",
-          "/v1/profiles", "/v1/profiles?email=jane@example.com");
+  /** A request per route ("METHOD path") that succeeds for a caller the route admits. */
+  private record Call(String path, String body) {}
 
-  /** What a caller the route admits gets (the profile placeholder answers 404). */
-  private static final Map<String, Integer> ADMITTED_STATUS = Map.of("/v1/profiles/{id}", 404);
+  private static final Map<String, Call> REQUESTS =
+      Map.ofEntries(
+          Map.entry("GET /healthz", new Call("/healthz", null)),
+          Map.entry("GET /readyz", new Call("/readyz", null)),
+          Map.entry("GET /metrics", new Call("/metrics", null)),
+          Map.entry("GET /openapi.json", new Call("/openapi.json", null)),
+          Map.entry("GET /v1/profiles/search", new Call("/v1/profiles/search?q=jane", null)),
+          Map.entry("GET /v1/profiles/{id}", new Call("/v1/profiles/p-jane", null)),
+          Map.entry("GET /v1/profiles", new Call("/v1/profiles?email=jane.doe@example.com", null)),
+          Map.entry("GET /v1/profiles/{id}/events", new Call("/v1/profiles/p-jane/events", null)),
+          Map.entry(
+              "GET /v1/profiles/{id}/identity", new Call("/v1/profiles/p-jane/identity", null)),
+          Map.entry(
+              "POST /v1/profiles/{id}/split",
+              new Call(
+                  "/v1/profiles/p-jane/split",
+                  "{\"identifiers\":[{\"type\":\"device_id\",\"value\":\"dev-1\"}],"
+                      + "\"reason\":\"access test\"}")),
+          Map.entry(
+              "POST /v1/identity/never-link",
+              new Call(
+                  "/v1/identity/never-link",
+                  "{\"left\":{\"type\":\"email\",\"value\":\"a@example.com\"},"
+                      + "\"right\":{\"type\":\"customer_id\",\"value\":\"C-9\"},"
+                      + "\"reason\":\"access test\"}")));
+
+  private static StoreTestSupport store;
+
+  @BeforeAll
+  static void seed(EsTestCluster cluster) {
+    store = StoreTestSupport.open(cluster);
+  }
+
+  @AfterAll
+  static void close() {
+    store.close();
+  }
+
+  private static ApiServer server() {
+    return ApiFixture.server(StoreFixture.WORKSPACE, store.connection());
+  }
+
+  private static String key(ApiRoute route) {
+    return route.method().name() + " " + route.path();
+  }
+
+  private static Response send(HttpClient client, ApiRoute route, String key) {
+    Call call = REQUESTS.get(key(route));
+    if (call.body() != null) {
+      return ApiFixture.post(client, call.path(), call.body(), key);
+    }
+    return key == null ? client.get(call.path()) : client.get(call.path(), bearer(key));
+  }
 
   @Test
   void everyRouteOfTheTableHasARequestHere() {
-    try (ApiServer server = ApiFixture.server("green")) {
+    try (ApiServer server = server()) {
       assertThat(server.routes())
-          .extracting(ApiRoute::path)
+          .extracting(ApiAccessTest::key)
           .containsExactlyInAnyOrderElementsOf(REQUESTS.keySet());
     }
   }
 
   @Test
   void everyRouteButHealthRefusesRequestsWithoutAKey() {
-    ApiServer server = ApiFixture.server("green");
+    ApiServer server = server();
     JavalinTest.test(
         server.app(),
         (app, client) -> {
           for (ApiRoute route : server.routes()) {
-            Response response = client.get(REQUESTS.get(route.path()));
+            Response response = send(client, route, null);
             if (route.needsKey()) {
-              assertThat(response.code()).as(route.path()).isEqualTo(401);
+              assertThat(response.code()).as(key(route)).isEqualTo(401);
               assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
               assertThat(json(response).get("code").asText()).isEqualTo("unauthenticated");
             } else {
-              assertThat(response.code()).as(route.path()).isEqualTo(200);
+              assertThat(response.code()).as(key(route)).isEqualTo(200);
             }
           }
         });
@@ -60,14 +114,14 @@ class ApiAccessTest {
 
   @Test
   void unknownKeyIsRefusedOnEveryKeyedRoute() {
-    ApiServer server = ApiFixture.server("green");
+    ApiServer server = server();
     JavalinTest.test(
         server.app(),
         (app, client) -> {
           for (ApiRoute route : server.routes()) {
             if (route.needsKey()) {
-              Response response = client.get(REQUESTS.get(route.path()), bearer("not-a-key"));
-              assertThat(response.code()).as(route.path()).isEqualTo(401);
+              Response response = send(client, route, "not-a-key");
+              assertThat(response.code()).as(key(route)).isEqualTo(401);
               assertThat(json(response).get("detail").asText()).doesNotContain("not-a-key");
             }
           }
@@ -76,7 +130,7 @@ class ApiAccessTest {
 
   @Test
   void eachRoleGetsExactlyTheRoutesTheTableGivesIt() {
-    ApiServer server = ApiFixture.server("green");
+    ApiServer server = server();
     Map<ApiRole, String> keys =
         Map.of(ApiRole.AGENT, AGENT, ApiRole.MARKETER, MARKETER, ApiRole.ADMIN, ADMIN);
     JavalinTest.test(
@@ -84,14 +138,33 @@ class ApiAccessTest {
         (app, client) -> {
           for (ApiRoute route : server.routes()) {
             for (Map.Entry<ApiRole, String> key : keys.entrySet()) {
-              Response response = client.get(REQUESTS.get(route.path()), bearer(key.getValue()));
+              Response response = send(client, route, key.getValue());
               boolean admitted =
                   route.roles().contains(key.getKey()) || route.roles().contains(ApiRole.ANYONE);
-              int expected = admitted ? ADMITTED_STATUS.getOrDefault(route.path(), 200) : 403;
-              assertThat(response.code()).as(key.getKey() + " " + route.path()).isEqualTo(expected);
+              int expected = admitted ? route.success() : 403;
+              assertThat(response.code()).as(key.getKey() + " " + key(route)).isEqualTo(expected);
             }
           }
         });
+  }
+
+  @Test
+  void identityGraphIsForAgentsAndAdminsOnly() {
+    try (ApiServer server = server()) {
+      ApiRoute identity =
+          server.routes().stream()
+              .filter(r -> r.path().equals("/v1/profiles/{id}/identity"))
+              .findFirst()
+              .orElseThrow();
+      ApiRoute split =
+          server.routes().stream()
+              .filter(r -> r.path().equals("/v1/profiles/{id}/split"))
+              .findFirst()
+              .orElseThrow();
+
+      assertThat(identity.roles()).containsExactlyInAnyOrder(ApiRole.AGENT, ApiRole.ADMIN);
+      assertThat(split.roles()).containsExactly(ApiRole.ADMIN);
+    }
   }
 
   @Test

@@ -1,15 +1,20 @@
 package io.opencdp.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.testtools.HttpClient;
+import io.opencdp.api.store.EsConnection;
 import io.opencdp.schemas.config.ApiConfig;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import okhttp3.MediaType;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /** Keys, servers and request helpers the API tests share. */
@@ -38,13 +43,47 @@ final class ApiFixture {
     return new ApiConfig.ApiKey(id, ApiKeys.sha256Hex(plain), role, workspace);
   }
 
-  /** A server whose Elasticsearch is always green (or never answers, with {@code null}). */
+  /**
+   * A server whose readiness is fixed (green, or never answers with {@code null}) and whose profile
+   * store is down: the routes that read it answer 503.
+   */
   static ApiServer server(String clusterStatus) {
-    return new ApiServer(config(), WORKSPACE, new FixedReadiness(clusterStatus));
+    return new ApiServer(config(), WORKSPACE, new FixedReadiness(clusterStatus), downStore());
+  }
+
+  /** A server of {@code workspace} over the store at {@code es}, ready. */
+  static ApiServer server(String workspace, EsConnection es) {
+    return new ApiServer(config(), workspace, new FixedReadiness("green"), es);
+  }
+
+  private static EsConnection down;
+
+  /** One connection per JVM to a closed port: Elasticsearch is down. */
+  static synchronized EsConnection downStore() {
+    if (down == null) {
+      try (ServerSocket socket = new ServerSocket(0)) {
+        down = EsConnection.open("http://127.0.0.1:" + socket.getLocalPort(), 500);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return down;
   }
 
   static Consumer<Request.Builder> bearer(String key) {
     return req -> req.header("Authorization", "Bearer " + key);
+  }
+
+  /** POSTs {@code body} (JSON text) to {@code path} with {@code key}. */
+  static Response post(HttpClient client, String path, String body, String key) {
+    return client.request(
+        path,
+        req -> {
+          req.post(RequestBody.create(body, MediaType.get("application/json")));
+          if (key != null) {
+            bearer(key).accept(req);
+          }
+        });
   }
 
   static JsonNode json(Response response) {

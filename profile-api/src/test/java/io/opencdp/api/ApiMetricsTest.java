@@ -17,7 +17,7 @@ class ApiMetricsTest {
         (app, client) -> {
           client.get("/healthz").close();
           client.get("/healthz").close();
-          client.get("/v1/profiles/p-1", bearer(AGENT)).close();
+          client.get("/v1/profiles/-bad", bearer(AGENT)).close();
           client.get("/v1/profiles?email=x", bearer(AGENT)).close();
           client.get("/no/such/route").close();
 
@@ -30,7 +30,7 @@ class ApiMetricsTest {
               .contains(
                   "cdp_api_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 2")
               .contains(
-                  "cdp_api_requests_total{method=\"GET\",route=\"/v1/profiles/{id}\",status=\"404\"} 1")
+                  "cdp_api_requests_total{method=\"GET\",route=\"/v1/profiles/{id}\",status=\"400\"} 1")
               .contains(
                   "cdp_api_requests_total{method=\"GET\",route=\"/v1/profiles\",status=\"400\"} 1")
               .contains(

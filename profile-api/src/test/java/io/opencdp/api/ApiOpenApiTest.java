@@ -59,4 +59,39 @@ class ApiOpenApiTest {
           assertThat(paths.at("/~1v1~1profiles/get/responses/400/content")).isNotEmpty();
         });
   }
+
+  @Test
+  void postOperationsDocumentTheirBodyAndTheirCreatedAnswer() {
+    JavalinTest.test(
+        ApiFixture.server("green").app(),
+        (app, client) -> {
+          JsonNode paths = json(client.get("/openapi.json", bearer(AGENT))).get("paths");
+          JsonNode neverLink = paths.at("/~1v1~1identity~1never-link/post");
+          JsonNode split = paths.at("/~1v1~1profiles~1{id}~1split/post");
+
+          assertThat(neverLink.at("/requestBody/required").asBoolean()).isTrue();
+          assertThat(
+                  neverLink.at("/requestBody/content/application~1json/schema/required").toString())
+              .contains("left", "right", "reason");
+          assertThat(
+                  neverLink
+                      .at(
+                          "/requestBody/content/application~1json/schema/properties/left/properties/type/enum")
+                      .toString())
+              .contains("email", "phone");
+          assertThat(neverLink.at("/responses/201").isMissingNode()).isFalse();
+          assertThat(neverLink.at("/responses/200").isMissingNode()).isTrue();
+          assertThat(neverLink.at("/x-roles/0").asText()).isEqualTo("admin");
+          assertThat(
+                  split
+                      .at(
+                          "/requestBody/content/application~1json/schema/properties/identifiers/type")
+                      .asText())
+              .isEqualTo("array");
+          assertThat(paths.at("/~1v1~1profiles~1{id}~1identity/get/x-roles").toString())
+              .isEqualTo("[\"admin\",\"agent\"]");
+          assertThat(paths.at("/~1v1~1profiles~1search/get/responses/503").isMissingNode())
+              .isFalse();
+        });
+  }
 }

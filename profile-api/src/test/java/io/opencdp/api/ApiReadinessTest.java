@@ -20,9 +20,10 @@ class ApiReadinessTest {
   @Test
   void startsAndAnswersHealthButIsNotReadyWhileElasticsearchIsDown() throws IOException {
     String url = "http://127.0.0.1:" + closedPort();
-    try (EsReadiness readiness = new EsReadiness(EsConnection.open(url, 500))) {
+    EsConnection es = EsConnection.open(url, 500);
+    try (EsReadiness readiness = new EsReadiness(es)) {
       JavalinTest.test(
-          new ApiServer(ApiFixture.config(), "default", readiness).app(),
+          new ApiServer(ApiFixture.config(), "default", readiness, es).app(),
           (app, client) -> {
             assertThat(client.get("/healthz").code()).isEqualTo(200);
             Response response = client.get("/readyz");
@@ -38,9 +39,10 @@ class ApiReadinessTest {
 
   @Test
   void isReadyWhenElasticsearchAnswers(EsTestCluster es) {
-    try (EsReadiness readiness = new EsReadiness(EsConnection.open(es.url(), 5000))) {
+    EsConnection connection = EsConnection.open(es.url(), 5000);
+    try (EsReadiness readiness = new EsReadiness(connection)) {
       JavalinTest.test(
-          new ApiServer(ApiFixture.config(), "default", readiness).app(),
+          new ApiServer(ApiFixture.config(), "default", readiness, connection).app(),
           (app, client) -> {
             Response response = client.get("/readyz");
             JsonNode body = json(response);

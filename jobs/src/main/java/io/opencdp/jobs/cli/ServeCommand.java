@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve the profile API (GET /healthz, /readyz, /metrics, /openapi.json, /v1/profiles...).",
+      "Serve the profile API: /healthz, /readyz, /metrics, /openapi.json, /v1/profiles, /v1/identity.",
       "Keys come from api.keys in cdp.yaml; Elasticsearch from elasticsearch.url / CDP_ES_URL or the",
       "local node (`cdp es start`). Starts even while Elasticsearch is down (/readyz answers 503).",
       "Runs until interrupted (Ctrl-C). Routes, roles and errors: docs/api.md."

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.opencdp.schemas.json.Json;
 import java.io.IOException;
 import org.apache.http.HttpHost;
@@ -14,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One Elasticsearch Java client over the low-level REST client, with connect and socket timeouts,
- * and the project's Jackson mapper (snake_case records, ISO instants) for documents. Creating it
- * does not connect, so a caller can start while Elasticsearch is down. Thread-safe; share one per
+ * and the project's Jackson mapper (snake_case records, ISO instants; trailing tokens allowed,
+ * since the client reads documents out of the middle of a response) for documents. Creating it does
+ * not connect, so a caller can start while Elasticsearch is down. Thread-safe; share one per
  * process (or per Spark partition) and close it at the end.
  */
 public final class EsConnection implements AutoCloseable {
@@ -36,7 +38,13 @@ public final class EsConnection implements AutoCloseable {
                         .setSocketTimeout(timeoutMillis)
                         .setConnectionRequestTimeout(timeoutMillis))
             .build();
-    this.transport = new RestClientTransport(rest, new JacksonJsonpMapper(Json.mapper().copy()));
+    // the client reads each _source out of the middle of a response: a mapper that fails on
+    // trailing tokens would refuse every document it reads
+    this.transport =
+        new RestClientTransport(
+            rest,
+            new JacksonJsonpMapper(
+                Json.mapper().copy().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)));
     this.client = new ElasticsearchClient(transport);
   }
 

@@ -16,6 +16,8 @@ import java.time.format.DateTimeFormatter;
  *   <li>{@code cdp-<ws>-profiles}: alias of one versioned index of golden profile documents
  *   <li>{@code cdp-<ws>-identity}: alias of one versioned index of identity-graph documents
  *   <li>{@code cdp-<ws>-events}: alias of the monthly event indices ({@code ...-events-2026.11})
+ *   <li>{@code cdp-<ws>-overrides}: one plain index (not versioned, never rebuilt), the queue of
+ *       identity overrides recorded through the API that the next {@code cdp resolve} applies
  * </ul>
  */
 public record StoreIndices(String workspace) {
@@ -42,6 +44,14 @@ public record StoreIndices(String workspace) {
   /** The alias over every monthly event index. */
   public String eventsAlias() {
     return "cdp-" + workspace + "-events";
+  }
+
+  /**
+   * The pending identity-overrides queue the API appends to: one plain index, never rebuilt or
+   * swapped, because its documents are the only copy until {@code cdp resolve} applies them.
+   */
+  public String overridesIndex() {
+    return "cdp-" + workspace + "-overrides";
   }
 
   /** A new versioned profiles index for a full rebuild started at {@code buildStart}. */

@@ -1,0 +1,135 @@
+package io.opencdp.api;
+
+import static java.util.Objects.requireNonNull;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.OpType;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opencdp.api.store.StoreIndices;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable queue of identity overrides recorded through the API ({@code cdp-<ws>-overrides},
+ * docs/profile-store.md): the API does not depend on Spark, so it cannot append to the Delta table
+ * {@code identity_overrides}; it appends here, with the same fields as a Delta row plus {@code
+ * status: pending}, and the next {@code cdp resolve} copies pending documents into Delta. The index
+ * is created with its strict mapping on the first append (never by Elasticsearch's auto-create,
+ * whose dynamic mapping would guess field types).
+ */
+final class OverrideQueue {
+  private static final Logger LOG = LoggerFactory.getLogger(OverrideQueue.class);
+  static final String MAPPING = "/io/opencdp/api/store/overrides-mapping.json";
+  static final String PENDING = "pending";
+
+  private final ElasticsearchClient es;
+  private final String index;
+  private volatile boolean created;
+
+  OverrideQueue(ElasticsearchClient es, StoreIndices indices) {
+    this.es = requireNonNull(es, "es is null");
+    this.index = indices.overridesIndex();
+  }
+
+  /**
+   * Appends {@code override} (its {@code override_id} is the document id; never overwritten) and
+   * waits until a search sees it.
+   */
+  void append(ObjectNode override) {
+    String id = override.get("override_id").asText();
+    ensureIndex();
+    EsCalls.call(
+        () ->
+            es.index(
+                i ->
+                    i.index(index)
+                        .id(id)
+                        .opType(OpType.Create)
+                        .refresh(Refresh.WaitFor)
+                        .document(override)));
+    LOG.info("queued {} override {}", override.get("kind").asText(), id);
+  }
+
+  /**
+   * The pending overrides that name profile {@code profileId} or one of {@code values} (identifier
+   * values), oldest first; at most max.
+   */
+  List<ObjectNode> pending(String profileId, Collection<String> values, int max) {
+    List<FieldValue> named = values.stream().map(FieldValue::of).toList();
+    Query query =
+        Query.of(
+            q ->
+                q.bool(
+                    b ->
+                        b.filter(ProfileStore.term("status", PENDING))
+                            .should(ProfileStore.term("profile_id", profileId))
+                            .should(
+                                s -> s.terms(t -> t.field("left_value").terms(v -> v.value(named))))
+                            .should(
+                                s ->
+                                    s.terms(t -> t.field("right_value").terms(v -> v.value(named))))
+                            .minimumShouldMatch("1")));
+    SearchResponse<ObjectNode> response =
+        EsCalls.callOr(
+            () ->
+                es.search(
+                    s ->
+                        s.index(index)
+                            .ignoreUnavailable(true)
+                            .allowNoIndices(true)
+                            .query(query)
+                            .size(max)
+                            .sort(ProfileStore.byField("created_at", SortOrder.Asc))
+                            .sort(ProfileStore.byField("override_id", SortOrder.Asc)),
+                    ObjectNode.class),
+            null);
+    return response == null ? List.of() : response.hits().hits().stream().map(Hit::source).toList();
+  }
+
+  private void ensureIndex() {
+    if (created) {
+      return;
+    }
+    boolean exists = EsCalls.call(() -> es.indices().exists(e -> e.index(index)).value());
+    if (!exists) {
+      try {
+        EsCalls.call(
+            () -> {
+              try (InputStream mapping = mapping()) {
+                return es.indices()
+                    .create(
+                        c ->
+                            c.index(index)
+                                .settings(s -> s.numberOfShards("1").autoExpandReplicas("0-1"))
+                                .mappings(m -> m.withJson(mapping)));
+              }
+            });
+        LOG.info("created the identity-overrides queue {}", index);
+      } catch (ElasticsearchException e) {
+        if (e.error() == null || !"resource_already_exists_exception".equals(e.error().type())) {
+          throw e;
+        }
+      }
+    }
+    created = true;
+  }
+
+  private static InputStream mapping() {
+    InputStream in = OverrideQueue.class.getResourceAsStream(MAPPING);
+    if (in == null) {
+      throw new UncheckedIOException(new java.io.FileNotFoundException(MAPPING));
+    }
+    return in;
+  }
+}
