@@ -1,5 +1,6 @@
 package io.opencdp.schemas.config;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -27,7 +28,8 @@ public record IndexConfig(
     int retryBackoffMillis,
     int requestTimeoutSeconds,
     int replicas,
-    Integer eventsRetentionDays) {
+    Integer eventsRetentionDays)
+    implements Serializable {
 
   public IndexConfig {
     ConfigChecks.range("index.bulk_actions", bulkActions, 1, 100_000);
