@@ -1,6 +1,5 @@
 package io.opencdp.jobs.index;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
@@ -46,9 +45,5 @@ final class DocJson {
     return ids.join(rows, ids.col(key).equalTo(rows.col(rowsKey)), "left")
         .groupBy(ids.col(key))
         .agg(collect_list(when(present, element)).as(as));
-  }
-
-  static Column c(String name) {
-    return col(name);
   }
 }

@@ -252,8 +252,14 @@ public final class IndexJob {
           gone.select(col("profile_id").as("id"), lit(null).cast("string").as("json"));
       LongAccumulator written = spark.sparkContext().longAccumulator("written");
       LongAccumulator removed = spark.sparkContext().longAccumulator("deleted");
-      deletes.foreachPartition(new DocWriter(target, names.profilesAlias(), written, removed));
-      deletes.foreachPartition(new DocWriter(target, names.identityAlias(), written, removed));
+      TaskErrors.run(
+          () ->
+              deletes.foreachPartition(
+                  new DocWriter(target, names.profilesAlias(), written, removed)));
+      TaskErrors.run(
+          () ->
+              deletes.foreachPartition(
+                  new DocWriter(target, names.identityAlias(), written, removed)));
       deleted += removed.value();
       progress.accept(
           String.format(
@@ -265,8 +271,11 @@ public final class IndexJob {
       LongAccumulator written = spark.sparkContext().longAccumulator("profiles written");
       LongAccumulator removed = spark.sparkContext().longAccumulator("profiles deleted");
       long t0 = System.nanoTime();
-      ProfileDocs.build(profiles, merges, src.versions().get(IndexSources.PROFILES), started)
-          .foreachPartition(new DocWriter(target, profilesIndex, written, removed));
+      TaskErrors.run(
+          () ->
+              ProfileDocs.build(
+                      profiles, merges, src.versions().get(IndexSources.PROFILES), started)
+                  .foreachPartition(new DocWriter(target, profilesIndex, written, removed)));
       profilesElapsed = Duration.ofNanos(System.nanoTime() - t0);
       profilesWritten += written.value();
       progress.accept(
@@ -289,9 +298,11 @@ public final class IndexJob {
               merges,
               src.readOrEmpty(IndexSources.OVERRIDES, IdentityDocs.OVERRIDES));
       long t1 = System.nanoTime();
-      IdentityDocs.build(
-              profiles.select("profile_id"), inputs, priority, config.workspace(), started)
-          .foreachPartition(new DocWriter(target, identityIndex, identities, removed));
+      TaskErrors.run(
+          () ->
+              IdentityDocs.build(
+                      profiles.select("profile_id"), inputs, priority, config.workspace(), started)
+                  .foreachPartition(new DocWriter(target, identityIndex, identities, removed)));
       progress.accept(
           String.format(
               Locale.ROOT,
@@ -333,8 +344,11 @@ public final class IndexJob {
       LongAccumulator written = spark.sparkContext().longAccumulator("events written");
       LongAccumulator removed = spark.sparkContext().longAccumulator("events deleted");
       long t0 = System.nanoTime();
-      events.foreachPartition(
-          new EventWriter(target, config.workspace(), started, written, removed));
+      Dataset<Row> toWrite = events;
+      TaskErrors.run(
+          () ->
+              toWrite.foreachPartition(
+                  new EventWriter(target, config.workspace(), started, written, removed)));
       eventsWritten += written.value();
       progress.accept(
           String.format(

@@ -259,6 +259,32 @@ class IndexJobTest {
     }
   }
 
+  @Test
+  @Order(4)
+  void aRetentionDropsOlderMonthsAndEvents() throws Exception {
+    Instant cutoff = Instant.parse("2026-09-15T00:00:00Z");
+    long days = Math.max(1, java.time.Duration.between(cutoff, Instant.now()).toDays());
+    CdpConfig retained = config.withIndex(config.index().withEventsRetentionDays((int) days));
+    Instant effective = Instant.now().minus(java.time.Duration.ofDays(days));
+
+    IndexReport report =
+        new IndexJob(spark, retained, esUrl)
+            .progress(System.out::println)
+            .run(IndexMode.INCREMENTAL);
+
+    assertThat(report.countsMatch()).isTrue();
+    assertThat(report.esEvents()).isPositive().isLessThan(full.esEvents());
+    JsonNode older =
+        search(
+            "cdp-default-events",
+            "{\"size\": 0, \"track_total_hits\": true, \"query\": {\"range\": {\"occurred_at\": {\"lt\": \""
+                + effective
+                + "\"}}}}");
+    assertThat(older.path("hits").path("total").path("value").asLong()).isZero();
+    assertThat(get("/cdp-default-events-2026.05").statusCode()).isEqualTo(404);
+    assertThat(get("/cdp-default-events-2026.10").statusCode()).isEqualTo(200);
+  }
+
   private static IndexJob job() {
     return new IndexJob(spark, config, esUrl)
         .progress(line -> System.out.println("index: " + line));
