@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
       IngestCommand.class,
       CollectCommand.class,
       ResolveCommand.class,
+      IndexCommand.class,
       IdentityCommand.class,
       EvaluateCommand.class,
       EsCommand.class,

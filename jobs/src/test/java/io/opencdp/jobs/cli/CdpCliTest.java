@@ -40,7 +40,7 @@ class CdpCliTest {
 
     assertThat(exit).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("quickstart", "generate", "es", "bench", "config");
+        .contains("quickstart", "generate", "index", "es", "bench", "config");
   }
 
   @Test

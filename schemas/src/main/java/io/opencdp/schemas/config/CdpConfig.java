@@ -13,6 +13,7 @@ import java.nio.file.Path;
  * @param resolve identity resolution: the guardrails batch and streaming share
  * @param profiles golden profiles: survivorship, computed traits, currency conversion
  * @param api the profile API ({@code cdp serve})
+ * @param index the Elasticsearch indexer ({@code cdp index})
  */
 public record CdpConfig(
     String workspace,
@@ -24,7 +25,8 @@ public record CdpConfig(
     ProfilesConfig profiles,
     GeneratorConfig generator,
     CollectorConfig collector,
-    ApiConfig api) {
+    ApiConfig api,
+    IndexConfig index) {
 
   public CdpConfig {
     ConfigChecks.identifier("workspace", workspace);
@@ -37,6 +39,7 @@ public record CdpConfig(
     requireNonNull(generator, "generator section is required");
     requireNonNull(collector, "collector section is required");
     requireNonNull(api, "api section is required");
+    requireNonNull(index, "index section is required");
   }
 
   public CdpConfig withWorkDir(Path newWorkDir) {
@@ -50,7 +53,8 @@ public record CdpConfig(
         profiles,
         generator,
         collector,
-        api);
+        api,
+        index);
   }
 
   public CdpConfig withIngest(IngestConfig newIngest) {
@@ -64,7 +68,8 @@ public record CdpConfig(
         profiles,
         generator,
         collector,
-        api);
+        api,
+        index);
   }
 
   public CdpConfig withProfiles(ProfilesConfig newProfiles) {
@@ -78,7 +83,8 @@ public record CdpConfig(
         newProfiles,
         generator,
         collector,
-        api);
+        api,
+        index);
   }
 
   public CdpConfig withApi(ApiConfig newApi) {
@@ -92,7 +98,23 @@ public record CdpConfig(
         profiles,
         generator,
         collector,
-        newApi);
+        newApi,
+        index);
+  }
+
+  public CdpConfig withIndex(IndexConfig newIndex) {
+    return new CdpConfig(
+        workspace,
+        workDir,
+        elasticsearch,
+        spark,
+        ingest,
+        resolve,
+        profiles,
+        generator,
+        collector,
+        api,
+        newIndex);
   }
 
   /** Every default, as documented in cdp-defaults.yaml. */

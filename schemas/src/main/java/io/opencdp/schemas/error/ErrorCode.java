@@ -23,6 +23,11 @@ public enum ErrorCode {
   PORT_IN_USE(4),
   /** The local Elasticsearch node could not be started, stopped or reached. */
   ELASTICSEARCH_UNAVAILABLE(5),
+  /**
+   * The indexer could not bring Elasticsearch in line with Delta: a document was rejected for good
+   * (a mapping error) or, after a run, an index holds a different number of documents than Delta.
+   */
+  INDEX_FAILED(7),
   /** An operating-system operation (create a user, change ownership, spawn a process) failed. */
   ENVIRONMENT(6),
   /** Something the platform did not expect; a bug to report. */

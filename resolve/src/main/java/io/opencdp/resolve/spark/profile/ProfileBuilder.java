@@ -2,7 +2,6 @@ package io.opencdp.resolve.spark.profile;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.delta.tables.DeltaTable;
 import io.opencdp.ingest.spark.DeltaTables;
 import io.opencdp.ingest.spark.TableLocations;
 import io.opencdp.resolve.profile.ProfileAccumulator;
@@ -13,7 +12,6 @@ import io.opencdp.schemas.error.ErrorCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
@@ -28,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * Builds the golden profiles ({@code cdp resolve}, after identity resolution): reads {@code events}
  * joined with {@code event_profiles}, groups them by profile, runs the plain-Java {@link
  * ProfileAccumulator} over each profile's events (with the shared flags of {@code identity_map})
- * and writes the Delta {@code profiles} table. A full build overwrites the table; a build of some
- * profile ids replaces only their rows.
+ * and writes the Delta {@code profiles} table. A full build MERGEs into the table, rewriting only
+ * the profiles whose content changed ({@link ProfilesSync}); a build of some profile ids replaces
+ * only their rows.
  */
 public final class ProfileBuilder {
   private static final Logger LOG = LoggerFactory.getLogger(ProfileBuilder.class);
@@ -99,13 +98,7 @@ public final class ProfileBuilder {
     DeltaTables.createIfNotExists(spark, location, ProfilesTable.SCHEMA);
     long written;
     if (scope.all()) {
-      profiles
-          .write()
-          .format("delta")
-          .mode("overwrite")
-          .option("overwriteSchema", "true")
-          .save(location);
-      written = writtenRows(location);
+      written = ProfilesSync.sync(spark, location, profiles, workspace);
     } else {
       // a few profiles: materialized once and counted, then they replace their rows (the
       // metrics of a replaceWhere commit also count the rows it copied from rewritten files)
@@ -140,12 +133,5 @@ public final class ProfileBuilder {
         .sorted()
         .map(id -> "'" + id.replace("'", "''") + "'")
         .collect(Collectors.joining(", "));
-  }
-
-  /** Rows the last (full overwrite) commit wrote, from its metrics: no second pass. */
-  private long writtenRows(String location) {
-    Row last = DeltaTable.forPath(spark, location).history(1).select("operationMetrics").head();
-    Map<String, String> metrics = last.getJavaMap(0);
-    return Long.parseLong(metrics.getOrDefault("numOutputRows", "0"));
   }
 }

@@ -45,12 +45,16 @@ public final class ProfilesTable {
           .add("suppressed_reason", StringType)
           .add("suppressed_at", TimestampType);
 
+  /**
+   * Fields nullable: Delta's MERGE checks NOT NULL fields of a null struct (rfm is null without
+   * orders).
+   */
   static final StructType RFM =
       new StructType()
-          .add("recency_days", LongType, false)
-          .add("recency", IntegerType, false)
-          .add("frequency", IntegerType, false)
-          .add("monetary", IntegerType, false);
+          .add("recency_days", LongType)
+          .add("recency", IntegerType)
+          .add("frequency", IntegerType)
+          .add("monetary", IntegerType);
 
   static final StructType TRAITS =
       new StructType()
@@ -111,16 +115,20 @@ public final class ProfilesTable {
 
   private ProfilesTable() {}
 
-  /** A surviving value with its provenance and the rule that chose it. */
+  /**
+   * A surviving value with its provenance and the rule that chose it. Its fields are always set,
+   * but declared nullable: the struct is null when no event carried a value, and Delta's MERGE
+   * checks NOT NULL fields even inside a null struct.
+   */
   static StructType attribute(DataType value) {
     return new StructType()
-        .add("value", value, false)
-        .add("channel", StringType, false)
-        .add("source_system", StringType, false)
-        .add("event_id", StringType, false)
-        .add("observed_at", TimestampType, false)
-        .add("rule", StringType, false)
-        .add("support", LongType, false);
+        .add("value", value)
+        .add("channel", StringType)
+        .add("source_system", StringType)
+        .add("event_id", StringType)
+        .add("observed_at", TimestampType)
+        .add("rule", StringType)
+        .add("support", LongType);
   }
 
   private static DataType contactPoints() {

@@ -163,6 +163,24 @@ class ProfileBuilderTest {
   }
 
   @Test
+  void aFullRebuildOfUnchangedProfilesRewritesNoRow() {
+    String location = sample.tables.table(ProfilesTable.NAME);
+    long before = io.delta.tables.DeltaTable.forPath(spark, location).history(1).head().getLong(0);
+
+    ProfileReport again = new ProfileBuilder(spark, sample.config).run();
+
+    assertThat(again.profiles()).isEqualTo(report.profiles());
+    Dataset<Row> changes =
+        spark
+            .read()
+            .format("delta")
+            .option("readChangeFeed", "true")
+            .option("startingVersion", before + 1)
+            .load(location);
+    assertThat(changes.count()).isZero();
+  }
+
+  @Test
   void rebuildingSomeProfilesReplacesOnlyTheirRows() {
     Set<String> some =
         table(ProfilesTable.NAME)

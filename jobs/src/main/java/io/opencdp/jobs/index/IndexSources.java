@@ -1,0 +1,131 @@
+package io.opencdp.jobs.index;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.delta.tables.DeltaTable;
+import io.opencdp.ingest.spark.DeltaTables;
+import io.opencdp.ingest.spark.TableLocations;
+import io.opencdp.schemas.error.CdpException;
+import io.opencdp.schemas.error.ErrorCode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The Delta tables the indexer reads, pinned at the versions they had when the run started, so
+ * every document of a run comes from one consistent snapshot and the versions recorded in {@code
+ * index_log} are exactly what was indexed.
+ */
+final class IndexSources {
+  static final String PROFILES = "profiles";
+  static final String EVENTS = "events";
+  static final String EVENT_PROFILES = "event_profiles";
+  static final String IDENTITY_MAP = "identity_map";
+  static final String RESOLVE_EVENTS = "resolve_events";
+  static final String LINK_AUDIT = "identity_link_audit";
+  static final String PROFILE_MERGES = "profile_merges";
+  static final String OVERRIDES = "identity_overrides";
+
+  /** Tables without which there is nothing to index. */
+  static final List<String> REQUIRED =
+      List.of(PROFILES, EVENTS, EVENT_PROFILES, IDENTITY_MAP, RESOLVE_EVENTS);
+
+  /** Tables a workspace may not have yet (no merge, no override so far). */
+  static final List<String> OPTIONAL = List.of(LINK_AUDIT, PROFILE_MERGES, OVERRIDES);
+
+  private final SparkSession spark;
+  private final TableLocations tables;
+  private final String workspace;
+  private final Map<String, Long> versions;
+
+  private IndexSources(
+      SparkSession spark, TableLocations tables, String workspace, Map<String, Long> versions) {
+    this.spark = spark;
+    this.tables = tables;
+    this.workspace = workspace;
+    this.versions = versions;
+  }
+
+  /** The current version of every table; fails naming the first required table missing. */
+  static IndexSources capture(SparkSession spark, TableLocations tables, String workspace) {
+    Map<String, Long> versions = new LinkedHashMap<>();
+    for (String name : REQUIRED) {
+      String location = tables.table(name);
+      if (!DeltaTables.exists(spark, location)) {
+        throw new CdpException(
+            ErrorCode.INPUT_NOT_FOUND,
+            "no "
+                + name
+                + " table at "
+                + location
+                + "; run `cdp ingest` and `cdp resolve` before `cdp index`");
+      }
+      versions.put(name, version(spark, location));
+    }
+    for (String name : OPTIONAL) {
+      String location = tables.table(name);
+      if (DeltaTables.exists(spark, location)) {
+        versions.put(name, version(spark, location));
+      }
+    }
+    return new IndexSources(spark, tables, workspace, versions);
+  }
+
+  private static long version(SparkSession spark, String location) {
+    return DeltaTable.forPath(spark, location).history(1).select("version").head().getLong(0);
+  }
+
+  /** Table name to the version this run reads. */
+  Map<String, Long> versions() {
+    return versions;
+  }
+
+  boolean has(String name) {
+    return versions.containsKey(name);
+  }
+
+  /** The table as of this run's version, this workspace's rows. */
+  Dataset<Row> read(String name) {
+    return readAt(name, versions.get(name));
+  }
+
+  /** The table as of this run's version, or no rows of {@code schema} when it does not exist. */
+  Dataset<Row> readOrEmpty(String name, StructType schema) {
+    if (!has(name)) {
+      return spark.createDataFrame(List.of(), schema);
+    }
+    return read(name);
+  }
+
+  /** No rows of one string column. */
+  Dataset<Row> emptyIds(String column) {
+    return spark.createDataFrame(
+        List.of(), new StructType().add(column, org.apache.spark.sql.types.DataTypes.StringType));
+  }
+
+  /** The table as of {@code version}. */
+  Dataset<Row> readAt(String name, long version) {
+    return spark
+        .read()
+        .format("delta")
+        .option("versionAsOf", version)
+        .load(tables.table(name))
+        .where(col("workspace_id").equalTo(workspace));
+  }
+
+  /** The change data feed of {@code name} after {@code sinceVersion} up to this run's version. */
+  Dataset<Row> changesSince(String name, long sinceVersion) {
+    return spark
+        .read()
+        .format("delta")
+        .option("readChangeFeed", "true")
+        .option("startingVersion", sinceVersion + 1)
+        .option("endingVersion", versions.get(name))
+        .load(tables.table(name))
+        .where(col("workspace_id").equalTo(workspace));
+  }
+}

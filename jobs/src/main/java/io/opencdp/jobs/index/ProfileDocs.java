@@ -1,0 +1,134 @@
+package io.opencdp.jobs.index;
+
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.udf;
+
+import io.opencdp.api.store.ProfileSearchFields;
+import io.opencdp.api.store.SearchText;
+import java.time.Instant;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * The profile documents of {@code cdp-<ws>-profiles} (docs/profile-store.md): the Delta row as JSON
+ * with the same nesting, plus {@code merged_from}, the {@code identifiers.<type>} lookups, the
+ * folded {@code search.*} fields (built by {@link ProfileSearchFields}, the one place for them),
+ * {@code birth_date_value}, {@code postal_code}, {@code country}, {@code indexed_at} and {@code
+ * delta_version}. Rows: {@code id}, {@code json}.
+ */
+final class ProfileDocs {
+  static final StructType MERGES =
+      new StructType()
+          .add("workspace_id", DataTypes.StringType)
+          .add("alias_profile_id", DataTypes.StringType)
+          .add("surviving_profile_id", DataTypes.StringType)
+          .add("evidence_identifier_type", DataTypes.StringType)
+          .add("evidence_identifier_value", DataTypes.StringType)
+          .add("evidence_event_id", DataTypes.StringType)
+          .add("rule", DataTypes.StringType)
+          .add("score", DataTypes.DoubleType)
+          .add("run_id", DataTypes.StringType)
+          .add("merged_at", DataTypes.TimestampType);
+
+  private static final UserDefinedFunction FOLD =
+      udf((UDF1<String, String>) SearchText::fold, DataTypes.StringType);
+  private static final UserDefinedFunction NAME =
+      udf((UDF2<String, String, String>) ProfileSearchFields::name, DataTypes.StringType);
+  private static final UserDefinedFunction EMAIL_LOCALS =
+      udf(
+          (UDF1<scala.collection.Seq<String>, List<String>>)
+              emails -> ProfileSearchFields.emailLocals(javaList(emails)),
+          DataTypes.createArrayType(DataTypes.StringType));
+  private static final UserDefinedFunction PHONE_DIGITS =
+      udf(
+          (UDF1<scala.collection.Seq<String>, List<String>>)
+              phones -> ProfileSearchFields.phoneDigits(javaList(phones)),
+          DataTypes.createArrayType(DataTypes.StringType));
+
+  private static final String[] CONTACT_POINTS = {
+    "emails", "phones", "customer_ids", "loyalty_ids", "device_ids", "anonymous_ids"
+  };
+  private static final String[] IDENTIFIER_TYPES = {
+    "email", "phone", "customer_id", "loyalty_id", "device_id", "anonymous_id"
+  };
+
+  private ProfileDocs() {}
+
+  /**
+   * The documents of {@code profiles} (rows of the Delta table), with the aliases of {@code
+   * merges}.
+   */
+  static Dataset<Row> build(
+      Dataset<Row> profiles, Dataset<Row> merges, long deltaVersion, Instant indexedAt) {
+    Dataset<Row> mergedFrom =
+        DocJson.listPer(
+                profiles.select(col("profile_id").as("pid")),
+                "pid",
+                merges,
+                "surviving_profile_id",
+                col("alias_profile_id").isNotNull(),
+                col("alias_profile_id"),
+                "merged_from")
+            .select(col("pid"), array_sort(col("merged_from")).as("merged_from"));
+    Dataset<Row> joined = profiles.join(mergedFrom, profiles.col("profile_id").equalTo(col("pid")));
+
+    Column[] identifiers = new Column[CONTACT_POINTS.length];
+    for (int i = 0; i < CONTACT_POINTS.length; i++) {
+      identifiers[i] = col(CONTACT_POINTS[i] + ".value").as(IDENTIFIER_TYPES[i]);
+    }
+    Column search =
+        struct(
+            NAME.apply(col("first_name.value"), col("last_name.value")).as("name"),
+            FOLD.apply(col("first_name.value")).as("first_name"),
+            FOLD.apply(col("last_name.value")).as("last_name"),
+            FOLD.apply(col("address.value.city")).as("city"),
+            EMAIL_LOCALS.apply(col("emails.value")).as("email_local"),
+            PHONE_DIGITS.apply(col("phones.value")).as("phone_digits"));
+    Column doc =
+        struct(
+            col("workspace_id"),
+            col("profile_id"),
+            col("merged_from"),
+            col("first_name"),
+            col("last_name"),
+            col("gender"),
+            col("email"),
+            col("phone"),
+            col("birth_date"),
+            col("address"),
+            col("emails"),
+            col("phones"),
+            col("customer_ids"),
+            col("loyalty_ids"),
+            col("device_ids"),
+            col("anonymous_ids"),
+            struct(identifiers).as("identifiers"),
+            search.as("search"),
+            col("birth_date.value").as("birth_date_value"),
+            col("address.value.postal_code").as("postal_code"),
+            col("address.value.country").as("country"),
+            col("traits"),
+            col("consent"),
+            col("custom_traits"),
+            col("as_of"),
+            col("updated_at"),
+            lit(indexedAt).as("indexed_at"),
+            lit(deltaVersion).as("delta_version"));
+    return joined.select(col("profile_id").as("id"), DocJson.json(doc).as("json"));
+  }
+
+  private static List<String> javaList(scala.collection.Seq<String> seq) {
+    return seq == null ? List.of() : CollectionConverters.asJava(seq);
+  }
+}

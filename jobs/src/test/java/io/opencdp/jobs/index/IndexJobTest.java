@@ -1,0 +1,380 @@
+package io.opencdp.jobs.index;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.opencdp.api.testing.ElasticsearchExtension;
+import io.opencdp.api.testing.EsTestCluster;
+import io.opencdp.ingest.spark.EventRows;
+import io.opencdp.ingest.spark.EventsTable;
+import io.opencdp.ingest.spark.TableLocations;
+import io.opencdp.ingest.testing.SharedSpark;
+import io.opencdp.resolve.spark.ResolveJob;
+import io.opencdp.resolve.spark.ResolveMode;
+import io.opencdp.resolve.spark.ResolvedSample;
+import io.opencdp.resolve.spark.profile.ProfileBuilder;
+import io.opencdp.schemas.config.CdpConfig;
+import io.opencdp.schemas.event.Channel;
+import io.opencdp.schemas.event.EventIds;
+import io.opencdp.schemas.event.Identifier;
+import io.opencdp.schemas.event.IdentifierType;
+import io.opencdp.schemas.event.TouchpointEvent;
+import io.opencdp.schemas.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code cdp index} over a private copy of the shared resolved sample, against a real node: a full
+ * rebuild, a second one under a reader hammering the alias, then an incremental run after a new
+ * event merges two profiles. In order: each step starts from the previous one's index.
+ */
+@ExtendWith(ElasticsearchExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class IndexJobTest {
+  private static SparkSession spark;
+  private static CdpConfig config;
+  private static TableLocations tables;
+  private static String esUrl;
+  private static IndexReport full;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void copySampleAndBuildProfiles(EsTestCluster es) throws IOException {
+    spark = SharedSpark.session();
+    ResolvedSample sample = ResolvedSample.get();
+    Path work = SharedSpark.newTableDir("index-job");
+    copy(sample.config.workDir(), work);
+    config = sample.config.withWorkDir(work);
+    tables = TableLocations.of(config);
+    esUrl = es.url();
+    new ProfileBuilder(spark, config).run();
+  }
+
+  @Test
+  @Order(1)
+  void aFullRunIndexesEveryProfileIdentityAndEvent() throws IOException {
+    full = job().run(IndexMode.INCREMENTAL);
+
+    assertThat(full.mode()).isEqualTo(IndexMode.FULL);
+    assertThat(full.countsMatch()).isTrue();
+    assertThat(full.deltaProfiles()).isGreaterThan(1000).isEqualTo(full.profilesWritten());
+    assertThat(full.esEvents()).isEqualTo(table("event_profiles").count()).isGreaterThan(10_000);
+    assertThat(full.profilesPerSecond()).isPositive();
+    System.out.printf(
+        "full index of the sample: %d profiles at %.0f profiles/s, %d events, %.1f s%n",
+        full.profilesWritten(),
+        full.profilesPerSecond(),
+        full.eventsWritten(),
+        full.elapsed().toMillis() / 1000.0);
+
+    Row rich =
+        table("profiles")
+            .where(
+                col("first_name")
+                    .isNotNull()
+                    .and(col("address").isNotNull())
+                    .and(col("traits.order_count").gt(0))
+                    .and(org.apache.spark.sql.functions.size(col("phones")).gt(0)))
+            .orderBy("profile_id")
+            .first();
+    String id = rich.getAs("profile_id");
+    JsonNode profile = doc("cdp-default-profiles", id);
+    assertThat(profile.path("profile_id").asText()).isEqualTo(id);
+    assertThat(profile.path("first_name").path("value").asText())
+        .isEqualTo(rich.<Row>getAs("first_name").getAs("value"));
+    assertThat(profile.path("search").path("name").asText()).isNotBlank();
+    assertThat(profile.path("search").path("phone_digits").isArray()).isTrue();
+    assertThat(profile.path("identifiers").path("phone").get(0).asText()).startsWith("+");
+    assertThat(
+            profile.path("traits").path("total_spend").path("amount").isBigDecimal()
+                || profile.path("traits").path("total_spend").path("amount").isNumber())
+        .isTrue();
+    assertThat(profile.path("traits").path("total_spend").path("amount").decimalValue())
+        .isEqualByComparingTo(
+            rich.<Row>getAs("traits")
+                .<Row>getAs("total_spend")
+                .<java.math.BigDecimal>getAs("amount"));
+    assertThat(profile.path("as_of").asText()).endsWith("Z").startsWith("2026-11-01T00:00:00");
+    assertThat(profile.path("merged_from").isArray()).isTrue();
+    assertThat(profile.path("delta_version").isNumber()).isTrue();
+    if (rich.getAs("birth_date") != null) {
+      assertThat(profile.path("birth_date_value").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+    }
+
+    JsonNode identity = doc("cdp-default-identity", id);
+    assertThat(identity.path("identifiers").size()).isPositive();
+    assertThat(identity.path("identifiers").get(0).has("type")).isTrue();
+    assertThat(identity.path("links").isArray()).isTrue();
+    assertThat(identity.path("links_truncated").asBoolean()).isFalse();
+    assertThat(identity.path("merges").isArray()).isTrue();
+    assertThat(identity.path("overrides").isArray()).isTrue();
+    assertThat(identity.path("dropped_links").isArray()).isTrue();
+
+    String eventId =
+        table("event_profiles").where(col("profile_id").equalTo(id)).first().getAs("event_id");
+    JsonNode event =
+        search("cdp-default-events", "{\"query\": {\"ids\": {\"values\": [\"" + eventId + "\"]}}}")
+            .path("hits")
+            .path("hits")
+            .get(0);
+    assertThat(event.path("_index").asText()).startsWith("cdp-default-events-2026.");
+    JsonNode source = event.path("_source");
+    assertThat(source.path("profile_id").asText()).isEqualTo(id);
+    assertThat(source.path("event").path("event_id").asText()).isEqualTo(eventId);
+    assertThat(source.path("occurred_at").asText()).endsWith("Z");
+  }
+
+  @Test
+  @Order(2)
+  void aFullRebuildSwapsTheAliasWithoutAReaderEverSeeingAnErrorOrNothing() throws Exception {
+    AtomicBoolean running = new AtomicBoolean(true);
+    AtomicInteger reads = new AtomicInteger();
+    List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    Thread reader =
+        new Thread(
+            () -> {
+              while (running.get()) {
+                try {
+                  HttpResponse<String> count = get("/cdp-default-profiles/_count");
+                  HttpResponse<String> found = get("/cdp-default-profiles/_search?size=1");
+                  long n = Json.mapper().readTree(count.body()).path("count").asLong(-1);
+                  long hits =
+                      Json.mapper()
+                          .readTree(found.body())
+                          .path("hits")
+                          .path("total")
+                          .path("value")
+                          .asLong(-1);
+                  if (count.statusCode() != 200
+                      || found.statusCode() != 200
+                      || n <= 0
+                      || hits <= 0) {
+                    problems.add(
+                        count.statusCode() + " " + count.body() + " / " + found.statusCode());
+                  }
+                  reads.incrementAndGet();
+                } catch (IOException e) {
+                  problems.add(e.toString());
+                }
+              }
+            },
+            "alias-reader");
+    reader.start();
+    IndexReport again;
+    try {
+      again = job().run(IndexMode.FULL);
+    } finally {
+      running.set(false);
+      reader.join();
+    }
+
+    assertThat(problems).isEmpty();
+    assertThat(reads.get()).isGreaterThan(10);
+    assertThat(again.countsMatch()).isTrue();
+    assertThat(again.profilesIndex()).isNotEqualTo(full.profilesIndex());
+    assertThat(get("/" + full.profilesIndex()).statusCode()).isEqualTo(404);
+    assertThat(get("/" + full.identityIndex()).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  @Order(3)
+  void anIncrementalRunDeletesMergedAwayProfilesAndMovesTheirEvents() throws Exception {
+    IndexReport nothing = job().run(IndexMode.INCREMENTAL);
+    assertThat(nothing.mode()).isEqualTo(IndexMode.INCREMENTAL);
+    assertThat(nothing.profilesWritten()).isZero();
+    assertThat(nothing.eventsWritten()).isZero();
+
+    // a profile with a customer id, and one without, linked by a new CRM-like event carrying both
+    Dataset<Row> ids = table("identity_map").where(col("shared").equalTo(false));
+    Dataset<Row> withCustomer =
+        ids.where(col("identifier_type").equalTo("customer_id")).select("profile_id").distinct();
+    Row survivorId =
+        ids.where(col("identifier_type").equalTo("customer_id")).orderBy("profile_id").first();
+    Row aliasEmail =
+        ids.where(col("identifier_type").equalTo("email"))
+            .join(withCustomer, "profile_id", "left_anti")
+            .orderBy("profile_id")
+            .first();
+    String survivor = survivorId.getAs("profile_id");
+    String alias = aliasEmail.getAs("profile_id");
+    List<String> aliasEvents =
+        table("event_profiles").where(col("profile_id").equalTo(alias)).collectAsList().stream()
+            .map(r -> r.<String>getAs("event_id"))
+            .toList();
+    appendEvent(survivorId.getAs("identifier_value"), aliasEmail.getAs("identifier_value"));
+    new ResolveJob(spark, config).run(ResolveMode.INCREMENTAL);
+    new ProfileBuilder(spark, config).run();
+    assertThat(
+            table("profile_merges")
+                .where(col("alias_profile_id").equalTo(alias))
+                .select("surviving_profile_id")
+                .first()
+                .getString(0))
+        .isEqualTo(survivor);
+
+    IndexReport incremental = job().run(IndexMode.INCREMENTAL);
+
+    assertThat(incremental.mode()).isEqualTo(IndexMode.INCREMENTAL);
+    assertThat(incremental.countsMatch()).isTrue();
+    assertThat(incremental.profilesWritten()).isPositive().isLessThan(full.deltaProfiles() / 10);
+    assertThat(get("/cdp-default-profiles/_doc/" + alias).statusCode()).isEqualTo(404);
+    assertThat(get("/cdp-default-identity/_doc/" + alias).statusCode()).isEqualTo(404);
+    JsonNode merged = doc("cdp-default-profiles", survivor);
+    assertThat(merged.path("merged_from").toString()).contains(alias);
+    assertThat(doc("cdp-default-identity", survivor).path("merges").toString()).contains(alias);
+    JsonNode moved =
+        search(
+            "cdp-default-events",
+            "{\"size\": 1000, \"query\": {\"ids\": {\"values\": "
+                + Json.mapper().writeValueAsString(aliasEvents)
+                + "}}}");
+    assertThat(moved.path("hits").path("total").path("value").asInt())
+        .isEqualTo(aliasEvents.size());
+    for (JsonNode hit : moved.path("hits").path("hits")) {
+      assertThat(hit.path("_source").path("profile_id").asText()).isEqualTo(survivor);
+    }
+  }
+
+  @Test
+  @Order(4)
+  void aRetentionDropsOlderMonthsAndEvents() throws Exception {
+    Instant cutoff = Instant.parse("2026-09-15T00:00:00Z");
+    long days = Math.max(1, java.time.Duration.between(cutoff, Instant.now()).toDays());
+    CdpConfig retained = config.withIndex(config.index().withEventsRetentionDays((int) days));
+    Instant effective = Instant.now().minus(java.time.Duration.ofDays(days));
+
+    IndexReport report =
+        new IndexJob(spark, retained, esUrl)
+            .progress(System.out::println)
+            .run(IndexMode.INCREMENTAL);
+
+    assertThat(report.countsMatch()).isTrue();
+    assertThat(report.esEvents()).isPositive().isLessThan(full.esEvents());
+    JsonNode older =
+        search(
+            "cdp-default-events",
+            "{\"size\": 0, \"track_total_hits\": true, \"query\": {\"range\": {\"occurred_at\": {\"lt\": \""
+                + effective
+                + "\"}}}}");
+    assertThat(older.path("hits").path("total").path("value").asLong()).isZero();
+    assertThat(get("/cdp-default-events-2026.05").statusCode()).isEqualTo(404);
+    assertThat(get("/cdp-default-events-2026.10").statusCode()).isEqualTo(200);
+  }
+
+  private static IndexJob job() {
+    return new IndexJob(spark, config, esUrl)
+        .progress(line -> System.out.println("index: " + line));
+  }
+
+  private static void appendEvent(String customerId, String email) {
+    Instant at = Instant.parse("2026-10-30T12:00:00Z");
+    String key = "index-test-merge";
+    TouchpointEvent event =
+        new TouchpointEvent(
+            TouchpointEvent.CURRENT_SCHEMA_VERSION,
+            config.workspace(),
+            EventIds.derive(config.workspace(), "crm", key),
+            Channel.CRM,
+            "crm",
+            key,
+            null,
+            "customer_record",
+            null,
+            at,
+            at,
+            List.of(
+                new Identifier(IdentifierType.CUSTOMER_ID, customerId, customerId, true),
+                new Identifier(IdentifierType.EMAIL, email, email, true)),
+            null,
+            null,
+            List.of(),
+            Map.of(),
+            null);
+    spark
+        .createDataFrame(List.of(EventRows.toRow(event, "index-test", at)), EventsTable.SCHEMA)
+        .write()
+        .format("delta")
+        .mode("append")
+        .save(tables.events());
+  }
+
+  private static Dataset<Row> table(String name) {
+    return spark.read().format("delta").load(tables.table(name));
+  }
+
+  private static JsonNode doc(String alias, String id) throws IOException {
+    HttpResponse<String> response = get("/" + alias + "/_doc/" + id);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return Json.mapper().readTree(response.body()).path("_source");
+  }
+
+  private static JsonNode search(String alias, String body) throws IOException {
+    try {
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(esUrl + "/" + alias + "/_search"))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      return Json.mapper().readTree(response.body());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+
+  private static HttpResponse<String> get(String path) throws IOException {
+    try {
+      return HTTP.send(
+          HttpRequest.newBuilder(URI.create(esUrl + path)).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      paths.forEach(
+          p -> {
+            try {
+              Path target = to.resolve(from.relativize(p).toString());
+              if (Files.isDirectory(p)) {
+                Files.createDirectories(target);
+              } else {
+                Files.copy(p, target);
+              }
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    }
+  }
+}
