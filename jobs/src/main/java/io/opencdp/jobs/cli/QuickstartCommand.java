@@ -1,14 +1,21 @@
 package io.opencdp.jobs.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opencdp.api.ApiKeys;
+import io.opencdp.api.ApiServer;
 import io.opencdp.api.es.local.LocalEsNode.EsNodeStatus;
+import io.opencdp.api.store.EsConnection;
+import io.opencdp.api.store.StoreIndices;
 import io.opencdp.ingest.spark.IngestReport;
+import io.opencdp.jobs.index.IndexMode;
+import io.opencdp.jobs.index.IndexReport;
 import io.opencdp.resolve.eval.ResolutionEvaluation;
 import io.opencdp.resolve.spark.ResolveReport;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.error.CdpException;
 import io.opencdp.schemas.error.ErrorCode;
 import io.opencdp.schemas.json.Json;
+import io.opencdp.schemas.normalize.PhoneNormalizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -26,7 +33,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "quickstart",
     mixinStandardHelpOptions = true,
-    description = "Run the pipeline end to end on sample-data/ with embedded defaults.")
+    description = {
+      "Run the pipeline end to end on sample-data/ with embedded defaults: ingest, resolve, golden",
+      "profiles, evaluation against the ground truth, the local Elasticsearch node, the index, and then",
+      "the profile API serving the sample (with three ready-to-paste curl commands) until Ctrl-C."
+    })
 final class QuickstartCommand implements Callable<Integer> {
   @ParentCommand CdpCli root;
 
@@ -35,6 +46,14 @@ final class QuickstartCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "Sample data directory (default: sample-data/ of this checkout).")
   Path sample;
+
+  @Option(
+      names = "--no-serve",
+      description = "Stop after indexing instead of serving the API (for scripts).")
+  boolean noServe;
+
+  /** The public demo agent key of the default api.keys (docs/api.md). */
+  static final String DEMO_AGENT_KEY = "cdp_demo_agent_key";
 
   @Override
   public Integer call() throws Exception {
@@ -74,28 +93,82 @@ final class QuickstartCommand implements Callable<Integer> {
     System.out.print(EvaluateCommand.describe(evaluation).indent(2));
 
     step(4, "Elasticsearch");
+    String esUrl;
     if (config.elasticsearch().externalUrl().isPresent()) {
-      System.out.println("  using the cluster at " + config.elasticsearch().url());
+      esUrl = config.elasticsearch().url();
+      System.out.println("  using the cluster at " + esUrl);
     } else {
       EsNodeStatus status = EsCommand.node(config, null).start();
+      esUrl = status.url();
       System.out.println(
-          "  local node "
-              + status.url()
-              + " (pid "
-              + status.pid()
-              + "), health "
-              + status.health());
+          "  local node " + esUrl + " (pid " + status.pid() + "), health " + status.health());
       System.out.println("  stop it with: ./cdp es stop");
     }
+
+    step(5, "index golden profiles, identity graphs and events into Elasticsearch");
+    IndexReport indexed = IndexCommand.run(sampleConfig, IndexMode.INCREMENTAL);
+    System.out.println("  " + IndexCommand.summary(indexed));
+
+    if (noServe) {
+      System.out.println();
+      System.out.println(
+          "quickstart done: sample ingested, resolved, indexed. Serve it with: ./cdp serve"
+              + " (work directory "
+              + config.workDir().toAbsolutePath().normalize()
+              + ")");
+      return 0;
+    }
+    step(6, "serve the profile API");
+    ApiServer server = startApi(config, esUrl);
+    DemoProfile demo;
+    try (EsConnection es = EsConnection.open(esUrl, config.api().esTimeoutMillis())) {
+      demo = DemoProfile.pick(es, new StoreIndices(config.workspace()));
+    }
+    System.out.println("  profile API listening on " + server.url());
+    System.out.println();
+    System.out.print(curlLines(config, server.url(), demo));
     System.out.println();
     System.out.println(
-        "quickstart done: sample ingested, resolved into golden profiles, Elasticsearch up."
-            + " Work directory: "
-            + config.workDir().toAbsolutePath().normalize());
-    System.out.println(
-        "next: ./cdp serve starts the profile API (demo keys in docs/api.md; its profile routes"
-            + " come with the index job)");
+        "quickstart done: the sample is ingested, resolved, indexed and served (routes and keys:"
+            + " docs/api.md). Work directory: "
+            + config.workDir().toAbsolutePath().normalize()
+            + ". Ctrl-C stops the API.");
+    ServeCommand.serveUntilInterrupted(server);
     return 0;
+  }
+
+  /**
+   * The API on api.port, or on a free port when that one is taken (the quickstart must not fail).
+   */
+  private static ApiServer startApi(CdpConfig config, String esUrl) {
+    try {
+      return ApiServer.create(config.api(), config.workspace(), esUrl).start();
+    } catch (CdpException e) {
+      if (e.code() != ErrorCode.PORT_IN_USE) {
+        throw e;
+      }
+      System.out.println("  port " + config.api().port() + " is taken; serving on a free port");
+      return ApiServer.create(config.api().withPort(0), config.workspace(), esUrl).start();
+    }
+  }
+
+  /** Three ready-to-paste requests: lookup by phone (as a person types it), timeline, identity. */
+  static String curlLines(CdpConfig config, String url, DemoProfile demo) {
+    boolean demoKey =
+        config.api().keys().stream()
+            .anyMatch(k -> k.sha256().equals(ApiKeys.sha256Hex(DEMO_AGENT_KEY)));
+    String auth = "-H 'Authorization: Bearer " + (demoKey ? DEMO_AGENT_KEY : "<agent key>") + "'";
+    String typed = new PhoneNormalizer(config.api().defaultPhoneRegion()).typedForm(demo.phone());
+    String profile = url + "/v1/profiles/" + demo.profileId();
+    return String.join(
+        System.lineSeparator(),
+        "  # the profile(s) holding a phone number, typed as a caller says it",
+        "  curl -sG " + auth + " --data-urlencode 'phone=" + typed + "' " + url + "/v1/profiles",
+        "  # that customer's timeline, newest first",
+        "  curl -s " + auth + " '" + profile + "/events?limit=5'",
+        "  # why these identifiers are one profile: links, the events behind them, dropped links",
+        "  curl -s " + auth + " " + profile + "/identity",
+        "");
   }
 
   private static void step(int number, String what) {

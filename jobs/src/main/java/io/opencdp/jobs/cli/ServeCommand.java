@@ -39,6 +39,12 @@ final class ServeCommand implements Callable<Integer> {
             + " (Elasticsearch: "
             + esUrl
             + "); Ctrl-C stops it");
+    serveUntilInterrupted(server);
+    return 0;
+  }
+
+  /** Blocks until the process is interrupted (Ctrl-C, SIGTERM), then stops {@code server}. */
+  static void serveUntilInterrupted(ApiServer server) throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -49,7 +55,6 @@ final class ServeCommand implements Callable<Integer> {
                 },
                 "stop-api"));
     stopped.await();
-    return 0;
   }
 
   /** elasticsearch.url (or CDP_ES_URL) when set, otherwise the local node's URL. */

@@ -340,7 +340,7 @@ public final class IndexJob {
               .stream()
               .map(r -> YearMonth.parse(r.getString(0)))
               .toList();
-      admin.ensureEventIndices(needed);
+      admin.ensureEventIndices(needed, settings.replicas());
       LongAccumulator written = spark.sparkContext().longAccumulator("events written");
       LongAccumulator removed = spark.sparkContext().longAccumulator("events deleted");
       long t0 = System.nanoTime();

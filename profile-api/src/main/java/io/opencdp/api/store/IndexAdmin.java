@@ -161,9 +161,10 @@ public final class IndexAdmin {
 
   /**
    * The index template of the monthly event indices (strict mapping, the events alias) and the
-   * indices of {@code months}, created when missing.
+   * indices of {@code months}, created when missing, with {@code replicas} replicas (0 on a single
+   * node, which otherwise stays yellow).
    */
-  public void ensureEventIndices(Collection<YearMonth> months) {
+  public void ensureEventIndices(Collection<YearMonth> months, int replicas) {
     TypeMapping mapping = StoreMappings.load(StoreMappings.EVENTS);
     String alias = names.eventsAlias();
     call(
@@ -178,7 +179,10 @@ public final class IndexAdmin {
                             .priority(200L)
                             .template(
                                 tm ->
-                                    tm.settings(s -> s.numberOfShards("1"))
+                                    tm.settings(
+                                            s ->
+                                                s.numberOfShards("1")
+                                                    .numberOfReplicas(Integer.toString(replicas)))
                                         .mappings(mapping)
                                         .aliases(alias, a -> a))));
     for (YearMonth month : new TreeSet<>(months)) {

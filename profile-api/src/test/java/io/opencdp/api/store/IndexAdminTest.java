@@ -76,7 +76,7 @@ class IndexAdminTest {
   @Test
   void eventIndicesAreMonthlyBehindTheAliasAndPrunedByAge() {
     IndexAdmin events = new IndexAdmin(es.client(), new StoreIndices("admin-events"));
-    events.ensureEventIndices(List.of(YearMonth.of(2026, 1), YearMonth.of(2026, 3)));
+    events.ensureEventIndices(List.of(YearMonth.of(2026, 1), YearMonth.of(2026, 3)), 0);
     try (BulkWriter writer = new BulkWriter(es.client(), BULK)) {
       writer.index(
           events.eventsIndex(YearMonth.of(2026, 1)),

@@ -83,6 +83,24 @@ public final class PhoneNormalizer {
     return normalizeIn(raw, resolveRegion(regionHint));
   }
 
+  /**
+   * How a person in the default region would type the E.164 number {@code e164}: the national form
+   * ({@code (555) 010-2000}) for a number of that country code, the international one otherwise.
+   * {@link #normalize(String)} reads either back to {@code e164}. Not a phone number: returned
+   * unchanged.
+   */
+  public String typedForm(String e164) {
+    try {
+      PhoneNumber number = UTIL.parse(e164, defaultRegion);
+      // by calling code, not region: fictional numbers (555-01xx) belong to no region
+      boolean home = number.getCountryCode() == UTIL.getCountryCodeForRegion(defaultRegion);
+      return UTIL.format(
+          number, home ? PhoneNumberFormat.NATIONAL : PhoneNumberFormat.INTERNATIONAL);
+    } catch (NumberParseException e) {
+      return e164;
+    }
+  }
+
   private String resolveRegion(String regionHint) {
     if (regionHint == null) {
       return defaultRegion;

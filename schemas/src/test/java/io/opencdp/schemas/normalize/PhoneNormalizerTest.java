@@ -136,4 +136,16 @@ class PhoneNormalizerTest {
         .hasMessageContaining("defaultRegion")
         .hasMessageContaining("'" + region + "'");
   }
+
+  @Test
+  void typedFormReadsBackToTheSameNumber() {
+    for (String e164 : new String[] {"+15550102000", "+12125551234", "+442079460000"}) {
+      String typed = us.typedForm(e164);
+      assertThat(typed).doesNotStartWith("+1").isNotEqualTo(e164);
+      assertThat(us.normalize(typed).value()).isEqualTo(e164);
+    }
+    assertThat(us.typedForm("+12125551234")).isEqualTo("(212) 555-1234");
+    assertThat(us.typedForm("+442079460000")).isEqualTo("+44 20 7946 0000");
+    assertThat(us.typedForm("not a phone")).isEqualTo("not a phone");
+  }
 }
