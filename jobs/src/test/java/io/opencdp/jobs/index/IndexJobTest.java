@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opencdp.api.ApiServer;
 import io.opencdp.api.testing.ElasticsearchExtension;
 import io.opencdp.api.testing.EsTestCluster;
 import io.opencdp.ingest.spark.EventRows;
@@ -60,6 +61,8 @@ class IndexJobTest {
   private static TableLocations tables;
   private static String esUrl;
   private static IndexReport full;
+  private static String mergedAlias;
+  private static String mergedSurvivor;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
@@ -221,6 +224,8 @@ class IndexJobTest {
             .first();
     String survivor = survivorId.getAs("profile_id");
     String alias = aliasEmail.getAs("profile_id");
+    mergedSurvivor = survivor;
+    mergedAlias = alias;
     List<String> aliasEvents =
         table("event_profiles").where(col("profile_id").equalTo(alias)).collectAsList().stream()
             .map(r -> r.<String>getAs("event_id"))
@@ -261,6 +266,47 @@ class IndexJobTest {
 
   @Test
   @Order(4)
+  void theApiServesWhatTheIndexerWrote() throws Exception {
+    Row withPhone =
+        table("identity_map")
+            .where(col("identifier_type").equalTo("phone").and(col("shared").equalTo(false)))
+            .orderBy("identifier_value")
+            .first();
+    String phone = withPhone.getAs("identifier_value");
+    try (ApiServer api =
+        ApiServer.create(config.api().withPort(0), config.workspace(), esUrl).start()) {
+      JsonNode aliased = apiGet(api, "/v1/profiles/" + mergedAlias);
+      assertThat(aliased.path("profile_id").asText()).isEqualTo(mergedSurvivor);
+      assertThat(aliased.path("merged_from").toString()).contains(mergedAlias);
+
+      JsonNode byPhone = apiGet(api, "/v1/profiles?phone=" + phone.replace("+", "%2B"));
+      assertThat(byPhone.path("profiles").get(0).path("profile_id").asText())
+          .isEqualTo(withPhone.<String>getAs("profile_id"));
+
+      JsonNode timeline = apiGet(api, "/v1/profiles/" + mergedSurvivor + "/events?limit=100");
+      assertThat(timeline.path("events").size()).isPositive();
+      assertThat(timeline.path("events").get(0).path("profile_id").asText())
+          .isEqualTo(mergedSurvivor);
+
+      JsonNode identity = apiGet(api, "/v1/profiles/" + mergedSurvivor + "/identity");
+      assertThat(identity.path("merges").toString()).contains(mergedAlias);
+      assertThat(identity.path("links").size()).isPositive();
+    }
+  }
+
+  private static JsonNode apiGet(ApiServer api, String path) throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(api.url() + path))
+                .header("Authorization", "Bearer cdp_demo_agent_key")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+    return Json.mapper().readTree(response.body());
+  }
+
+  @Test
+  @Order(5)
   void aRetentionDropsOlderMonthsAndEvents() throws Exception {
     Instant cutoff = Instant.parse("2026-09-15T00:00:00Z");
     long days = Math.max(1, java.time.Duration.between(cutoff, Instant.now()).toDays());
