@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,14 +49,15 @@ final class ProfileStore {
     return byIdOrAlias(indices.identityAlias(), id);
   }
 
-  /** The profiles holding identifier {@code value} of {@code type}, by profile id; at most max. */
-  List<ObjectNode> byIdentifier(IdentifierType type, String value, int max) {
-    return search(
-        indices.profilesAlias(),
-        term("identifiers." + type.wireName(), value),
-        max,
-        List.of(byField("profile_id", SortOrder.Asc)),
-        null);
+  /**
+   * The profiles holding identifier {@code value} of {@code type}, by profile id; at most {@code
+   * maxPageSize} + 1, so the caller can tell a truncated answer ({@link IdentifierSearch}).
+   */
+  List<ObjectNode> byIdentifier(IdentifierType type, String value, int maxPageSize) {
+    return hits(IdentifierSearch.request(indices.profilesAlias(), type, value, maxPageSize))
+        .stream()
+        .map(Hit::source)
+        .toList();
   }
 
   /** The profiles with these ids or alias ids, by profile id; at most max. */
@@ -104,11 +106,11 @@ final class ProfileStore {
   }
 
   static SortOptions byField(String field, SortOrder order) {
-    return SortOptions.of(s -> s.field(f -> f.field(field).order(order)));
+    return IdentifierSearch.byField(field, order);
   }
 
   static Query term(String field, String value) {
-    return Query.of(q -> q.term(t -> t.field(field).value(value)));
+    return IdentifierSearch.term(field, value);
   }
 
   static Query multiMatch(String text, List<String> fields) {
@@ -146,24 +148,12 @@ final class ProfileStore {
 
   private List<Hit<ObjectNode>> hits(
       String index, Query query, int size, List<SortOptions> sort, List<FieldValue> after) {
+    return hits(IdentifierSearch.search(index, query, size, sort, after));
+  }
+
+  private List<Hit<ObjectNode>> hits(SearchRequest request) {
     SearchResponse<ObjectNode> response =
-        EsCalls.callOr(
-            () ->
-                es.search(
-                    s -> {
-                      s.index(index)
-                          .ignoreUnavailable(true)
-                          .allowNoIndices(true)
-                          .query(query)
-                          .size(size)
-                          .sort(sort);
-                      if (after != null) {
-                        s.searchAfter(after);
-                      }
-                      return s;
-                    },
-                    ObjectNode.class),
-            null);
+        EsCalls.callOr(() -> es.search(request, ObjectNode.class), null);
     return response == null ? List.of() : response.hits().hits();
   }
 }

@@ -63,7 +63,7 @@ final class ProfilesController {
     Optional<IdentifierType> type = query.identifierType();
     List<ObjectNode> found =
         type.isPresent()
-            ? profiles.byIdentifier(type.get(), query.value(), maxPageSize + 1)
+            ? profiles.byIdentifier(type.get(), query.value(), maxPageSize)
             : profiles.byIds(
                 events.profilesOfOrder(query.value(), maxPageSize + 1), maxPageSize + 1);
     ObjectNode body = Json.mapper().createObjectNode();

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * How long and at which rates {@code cdp bench api} loads each target, fixed per scale so runs
- * compare. Up to 10k profiles it is a short smoke plan; above, the full one.
+ * compare. Up to 10k persons it is a short smoke plan; above, the full one.
  *
  * @param fixedRates the rates every target runs at, whatever breaks (req/s)
  * @param ladder the rates tried, lowest first, until p99 breaks {@link #P99_LIMIT_MS}

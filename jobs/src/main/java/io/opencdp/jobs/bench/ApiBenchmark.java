@@ -1,7 +1,11 @@
 package io.opencdp.jobs.bench;
 
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.json.JsonpUtils;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import io.opencdp.api.ApiKeys;
 import io.opencdp.api.ApiServer;
+import io.opencdp.api.IdentifierSearch;
 import io.opencdp.jobs.bench.load.LoadFigures;
 import io.opencdp.jobs.bench.load.LoadResult;
 import io.opencdp.jobs.bench.load.LoadRun;
@@ -10,6 +14,7 @@ import io.opencdp.jobs.bench.load.RateSweep;
 import io.opencdp.jobs.bench.load.RequestLine;
 import io.opencdp.schemas.config.ApiConfig;
 import io.opencdp.schemas.config.CdpConfig;
+import io.opencdp.schemas.event.IdentifierType;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -25,30 +31,28 @@ import java.util.stream.Stream;
  * latencies from the intended send time), by id and by phone, at 500, 1,000 and 2,000 req/s and up
  * a ladder until p99 breaks 5 ms; before those, each target's throughput ceiling on the same
  * connections (which also warms everything up). Baselines in the same run, against the same
- * Elasticsearch and documents: {@code GET /<alias>/_doc/{id}} for the id lookup, and the term query
- * on {@code identifiers.phone} for the phone lookup. The API runs in this JVM, on loopback, with
- * the demo admin key.
+ * Elasticsearch and documents: {@code GET /<alias>/_doc/{id}} for the id lookup, and for the phone
+ * lookup the very search the API sends ({@link IdentifierSearch}). The store is filled by the real
+ * pipeline ({@link PipelineProfiles}). The API runs in this JVM, on loopback, with the demo admin
+ * key.
  */
 final class ApiBenchmark implements Benchmark {
-  static final String WORKSPACE = "bench";
   static final String DEMO_ADMIN_KEY = "cdp_demo_admin_key";
 
-  /**
-   * What the API's lookups answer on success. The profile routes are still placeholders that find
-   * nothing (the id lookup answers 404, the phone lookup an empty list); once they read the store,
-   * both answer 200.
-   */
-  static final Set<Integer> API_ID_OK = Set.of(404);
+  /** Every looked-up id and phone belongs to an indexed profile: the API answers 200. */
+  static final Set<Integer> API_ID_OK = Set.of(200);
 
   static final Set<Integer> API_PHONE_OK = Set.of(200);
 
-  /** Every seeded document exists, so Elasticsearch's get and search both answer 200. */
+  /** Every looked-up document exists, so Elasticsearch's get and search both answer 200. */
   static final Set<Integer> ES_OK = Set.of(200);
+
+  private static final JacksonJsonpMapper JSONP = new JacksonJsonpMapper();
 
   private final BenchProfiles profiles;
 
   ApiBenchmark() {
-    this(new SyntheticProfiles());
+    this(new PipelineProfiles());
   }
 
   ApiBenchmark(BenchProfiles profiles) {
@@ -64,12 +68,21 @@ final class ApiBenchmark implements Benchmark {
   public Result run(CdpConfig config, long scale, long seed, Path scratch) throws Exception {
     ApiBenchPlan plan = ApiBenchPlan.forScale(scale);
     try (BenchElasticsearch es = BenchElasticsearch.start(config)) {
-      BenchProfiles.Loaded store = profiles.load(es.url(), WORKSPACE, scale, seed, scratch);
-      ApiServer api = ApiServer.create(apiConfig(config), WORKSPACE, es.url()).start();
+      BenchProfiles.Loaded store = profiles.load(config, es.url(), scale, seed, scratch);
+      ApiConfig apiConfig = apiConfig(config, store.workspace());
+      ApiServer api = ApiServer.create(apiConfig, store.workspace(), es.url()).start();
       try {
-        List<Figure> figures = new ArrayList<>();
+        List<Figure> figures = new ArrayList<>(store.setup());
         figures.add(new Figure("profiles", store.documents(), "profiles"));
-        measure(plan, store, es.url(), api.url(), seed, scratch.resolve("load"), figures);
+        measure(
+            plan,
+            store,
+            es.url(),
+            api.url(),
+            apiConfig.maxPageSize(),
+            seed,
+            scratch.resolve("load"),
+            figures);
         figures.add(new Figure("peak_rss", MachineInfo.peakRssMib(), "MiB"));
         return new Result(figures, notes(config, es, plan));
       } finally {
@@ -83,6 +96,7 @@ final class ApiBenchmark implements Benchmark {
       BenchProfiles.Loaded store,
       String esUrl,
       String apiUrl,
+      int maxPageSize,
       long seed,
       Path dir,
       List<Figure> figures)
@@ -107,7 +121,15 @@ final class ApiBenchmark implements Benchmark {
             API_ID_OK));
     targets.put(
         "es.phone",
-        spec(plan, "es.phone", esUrl, load, seed, store.phones(), p -> esTerm(alias, p), ES_OK));
+        spec(
+            plan,
+            "es.phone",
+            esUrl,
+            load,
+            seed,
+            store.phones(),
+            p -> esPhone(alias, p, maxPageSize),
+            ES_OK));
     targets.put(
         "api.phone",
         spec(
@@ -179,12 +201,25 @@ final class ApiBenchmark implements Benchmark {
     return RequestLine.get("/" + alias + "/_doc/" + encode(id), Map.of());
   }
 
-  /** The term query on {@code identifiers.phone} that a lookup by phone comes down to. */
-  static RequestLine esTerm(String alias, String phone) {
-    return RequestLine.post(
-        "/" + alias + "/_search",
+  /**
+   * The search the API sends Elasticsearch for {@code GET /v1/profiles?phone=} ({@link
+   * IdentifierSearch}): the same method, path, query parameters and body, rendered by the client's
+   * own endpoint description and JSON mapper.
+   */
+  static RequestLine esPhone(String alias, String phone, int maxPageSize) {
+    SearchRequest search =
+        IdentifierSearch.request(alias, IdentifierType.PHONE, phone, maxPageSize);
+    String query =
+        SearchRequest._ENDPOINT.queryParameters(search).entrySet().stream()
+            .sorted(Map.Entry.comparingByKey())
+            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+            .collect(Collectors.joining("&"));
+    String path = SearchRequest._ENDPOINT.requestUrl(search) + (query.isEmpty() ? "" : "?" + query);
+    return new RequestLine(
+        SearchRequest._ENDPOINT.method(search),
+        path,
         Map.of(),
-        "{\"query\":{\"term\":{\"identifiers.phone\":\"" + phone + "\"}}}");
+        JsonpUtils.toJsonString(search, JSONP));
   }
 
   static RequestLine apiById(String id, Map<String, String> auth) {
@@ -200,14 +235,14 @@ final class ApiBenchmark implements Benchmark {
   }
 
   /** The configured API on loopback and a free port, with the demo admin key for the workspace. */
-  static ApiConfig apiConfig(CdpConfig config) {
+  static ApiConfig apiConfig(CdpConfig config, String workspace) {
     ApiConfig api = config.api();
     return new ApiConfig(
         "127.0.0.1",
         0,
         List.of(
             new ApiConfig.ApiKey(
-                "bench-admin", ApiKeys.sha256Hex(DEMO_ADMIN_KEY), ApiConfig.Role.ADMIN, WORKSPACE)),
+                "bench-admin", ApiKeys.sha256Hex(DEMO_ADMIN_KEY), ApiConfig.Role.ADMIN, workspace)),
         api.defaultPhoneRegion(),
         api.maxRequestBytes(),
         api.maxPageSize(),
@@ -228,12 +263,15 @@ final class ApiBenchmark implements Benchmark {
             + " s measured per run"
             + (plan.smoke() ? " (smoke plan: too short for quotable figures)" : ""),
         "<target>.max_rps: every connection sending back to back (closed loop), throughput only",
-        "api.id counts "
+        "success: api.id "
             + API_ID_OK
-            + " and api.phone "
+            + ", api.phone "
             + API_PHONE_OK
-            + " as success: the profile routes are placeholders until they read the store",
-        "baselines: es.get = GET /<alias>/_doc/{id}; es.phone = POST /<alias>/_search with a term"
-            + " query on identifiers.phone");
+            + ", es.get and es.phone "
+            + ES_OK
+            + "; setup.* figures time the pipeline that filled the store, not the lookups",
+        "baselines: es.get = GET /<alias>/_doc/{id}; es.phone = the search the API sends for a"
+            + " phone lookup (IdentifierSearch: term on identifiers.phone, size api.max_page_size"
+            + " + 1, sort profile_id asc), same path, parameters and body");
   }
 }

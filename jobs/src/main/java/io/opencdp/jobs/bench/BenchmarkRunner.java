@@ -24,6 +24,7 @@ public final class BenchmarkRunner {
     register(new IngestBenchmark());
     register(new ResolveBenchmark());
     register(new ApiBenchmark());
+    register(new IndexBenchmark());
   }
 
   private BenchmarkRunner() {}

@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Run a benchmark at a fixed scale and seed; print a line per figure and write a JSON results file.",
-      "Benchmarks: generator, ingest, resolve, api (profile lookups under open-loop load; scale in profiles)."
+      "Benchmarks: generator, ingest, resolve, api (profile lookups under open-loop load), index (bulk index throughput)."
     })
 final class BenchCommand implements Callable<Integer> {
   @ParentCommand CdpCli root;

@@ -143,6 +143,7 @@ public final class IndexJob {
     private long eventsWritten;
     private long deleted;
     private Duration profilesElapsed = Duration.ZERO;
+    private Duration eventsElapsed = Duration.ZERO;
 
     Run(IndexSources src, IndexAdmin admin, Instant started, IndexChanges changes) {
       this.src = src;
@@ -187,6 +188,7 @@ public final class IndexJob {
               deltaEvents,
               admin.count(names.eventsAlias()),
               profilesElapsed,
+              eventsElapsed,
               Duration.between(started, Instant.now()));
       progress.accept(
           String.format(
@@ -349,6 +351,7 @@ public final class IndexJob {
           () ->
               toWrite.foreachPartition(
                   new EventWriter(target, config.workspace(), started, written, removed)));
+      eventsElapsed = Duration.ofNanos(System.nanoTime() - t0);
       eventsWritten += written.value();
       progress.accept(
           String.format(

@@ -20,6 +20,7 @@ import java.time.Duration;
  * @param deltaEvents rows of {@code event_profiles} within the retention
  * @param esEvents documents behind the events alias after the run
  * @param profilesElapsed time spent writing profile documents
+ * @param eventsElapsed time spent writing event documents
  * @param elapsed the whole run
  */
 public record IndexReport(
@@ -35,6 +36,7 @@ public record IndexReport(
     long deltaEvents,
     long esEvents,
     Duration profilesElapsed,
+    Duration eventsElapsed,
     Duration elapsed) {
 
   public IndexReport {
@@ -42,6 +44,7 @@ public record IndexReport(
     requireNonNull(profilesIndex, "profilesIndex is null");
     requireNonNull(identityIndex, "identityIndex is null");
     requireNonNull(profilesElapsed, "profilesElapsed is null");
+    requireNonNull(eventsElapsed, "eventsElapsed is null");
     requireNonNull(elapsed, "elapsed is null");
   }
 
@@ -49,6 +52,12 @@ public record IndexReport(
   public double profilesPerSecond() {
     double seconds = profilesElapsed.toNanos() / 1e9;
     return profilesWritten == 0 || seconds <= 0 ? 0 : profilesWritten / seconds;
+  }
+
+  /** Event documents written per second of the events phase; 0 when none were written. */
+  public double eventsPerSecond() {
+    double seconds = eventsElapsed.toNanos() / 1e9;
+    return eventsWritten == 0 || seconds <= 0 ? 0 : eventsWritten / seconds;
   }
 
   /** Whether Elasticsearch holds exactly what Delta does. */
