@@ -12,6 +12,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opencdp.api.store.PendingOverrides;
 import io.opencdp.api.store.StoreIndices;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
 final class OverrideQueue {
   private static final Logger LOG = LoggerFactory.getLogger(OverrideQueue.class);
   static final String MAPPING = "/io/opencdp/api/store/overrides-mapping.json";
-  static final String PENDING = "pending";
+  static final String PENDING = PendingOverrides.PENDING;
 
   private final ElasticsearchClient es;
   private final String index;

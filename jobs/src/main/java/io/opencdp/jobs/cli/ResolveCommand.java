@@ -20,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Resolve identities over the events table: link identifiers that share an event, apply the guardrails",
-      "(blocked values, shared identifiers, per-type limits) and the operators' overrides (`cdp identity`), and",
+      "(blocked values, shared identifiers, per-type limits) and the operators' overrides (`cdp identity`, and",
+      "those recorded through the API, which each run first copies from the Elasticsearch queue), and",
       "write identity_map, event_profiles, identity_link_audit, profile_merges and profile_ids, rewriting only",
       "the rows that changed. A person keeps its profile id while its identifiers do; a merged-away id becomes an",
       "alias in profile_merges. By default only the events written since the last run are read (incremental);",
@@ -62,14 +63,29 @@ final class ResolveCommand implements Callable<Integer> {
   static ResolveReport run(CdpConfig config, ResolveMode mode) {
     SparkSession spark = SparkSessions.create("cdp-resolve", config.spark(), config.workDir());
     try (SparkProgress progress = new SparkProgress(spark, "resolve")) {
-      ResolveReport report = new ResolveJob(spark, config).run(mode);
-      ProfileReport profiles = new ProfileBuilder(spark, config).run();
-      System.out.printf(
-          "built %,d golden profiles (traits as of %s) in %.1f s%n",
-          profiles.profiles(), profiles.asOf(), profiles.elapsed().toMillis() / 1000.0);
-      return report;
+      return run(spark, config, mode, OverrideQueueSync.of(config));
     } finally {
       spark.stop();
     }
+  }
+
+  /**
+   * One run in {@code spark}: the overrides recorded through the API first ({@code queue}), then
+   * identity resolution and the golden profiles.
+   */
+  static ResolveReport run(
+      SparkSession spark, CdpConfig config, ResolveMode mode, OverrideQueueSync queue) {
+    String runId = ResolveJob.newRunId();
+    OverrideQueueSync.Result queued = queue.run(spark, runId);
+    if (queued.applied() > 0) {
+      System.out.printf(
+          "applied %d identity override(s) recorded through the API%n", queued.applied());
+    }
+    ResolveReport report = new ResolveJob(spark, config).run(mode, runId);
+    ProfileReport profiles = new ProfileBuilder(spark, config).run();
+    System.out.printf(
+        "built %,d golden profiles (traits as of %s) in %.1f s%n",
+        profiles.profiles(), profiles.asOf(), profiles.elapsed().toMillis() / 1000.0);
+    return report;
   }
 }

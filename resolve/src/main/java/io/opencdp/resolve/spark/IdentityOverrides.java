@@ -2,21 +2,22 @@ package io.opencdp.resolve.spark;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.delta.tables.DeltaTable;
 import io.opencdp.ingest.spark.DeltaTables;
 import io.opencdp.ingest.spark.TableLocations;
 import io.opencdp.resolve.guardrail.DropRule;
 import io.opencdp.resolve.guardrail.IdentifierKey;
 import io.opencdp.resolve.guardrail.NeverLinkRules;
+import io.opencdp.resolve.overrides.OverrideRow;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.error.CdpException;
 import io.opencdp.schemas.error.ErrorCode;
 import io.opencdp.schemas.event.IdentifierType;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -37,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * the current {@code identity_map}.
  */
 public final class IdentityOverrides {
-  static final String NEVER_LINK = "never_link";
-  static final String FORCE_SPLIT = "force_split";
+  static final String NEVER_LINK = OverrideRow.NEVER_LINK;
+  static final String FORCE_SPLIT = OverrideRow.FORCE_SPLIT;
   private static final Logger LOG = LoggerFactory.getLogger(IdentityOverrides.class);
 
   private final SparkSession spark;
@@ -57,25 +58,10 @@ public final class IdentityOverrides {
       throw new CdpException(
           ErrorCode.BAD_ARGUMENT, "--left and --right are the same identifier (" + left + ")");
     }
-    String id = newId();
-    append(
-        RowFactory.create(
-            workspace,
-            id,
-            NEVER_LINK,
-            left.type().wireName(),
-            left.value(),
-            right.type().wireName(),
-            right.value(),
-            null,
-            List.of(),
-            List.of(),
-            reason,
-            createdBy(),
-            Instant.now(),
-            true));
-    LOG.info("recorded never_link override {}", id);
-    return new IdentityOverride(id, NEVER_LINK, null, List.of(left, right), 0);
+    OverrideRow row = OverrideRow.neverLink(workspace, left, right, reason, createdBy());
+    append(row);
+    LOG.info("recorded never_link override {}", row.overrideId());
+    return new IdentityOverride(row.overrideId(), NEVER_LINK, null, List.of(left, right), 0);
   }
 
   /**
@@ -93,21 +79,7 @@ public final class IdentityOverrides {
       throw new CdpException(ErrorCode.BAD_ARGUMENT, "name at least one --identifier to move out");
     }
     String target = ProfileAliases.resolve(spark, tables, workspace, profileId);
-    Set<IdentifierKey> members = new LinkedHashSet<>();
-    for (Row r :
-        spark
-            .read()
-            .format("delta")
-            .load(map)
-            .where(
-                col("workspace_id")
-                    .equalTo(workspace)
-                    .and(col("profile_id").equalTo(target))
-                    .and(col("shared").equalTo(false)))
-            .select("identifier_type", "identifier_value")
-            .collectAsList()) {
-      members.add(IdentifierKey.of(IdentifierType.fromWireName(r.getString(0)), r.getString(1)));
-    }
+    Set<IdentifierKey> members = members(target);
     if (members.isEmpty()) {
       throw new CdpException(
           ErrorCode.BAD_ARGUMENT,
@@ -137,30 +109,135 @@ public final class IdentityOverrides {
               + target
               + " would leave nothing to split from");
     }
-    String id = newId();
-    append(
-        RowFactory.create(
-            workspace,
-            id,
-            FORCE_SPLIT,
-            null,
-            null,
-            null,
-            null,
-            target,
-            rows(moved),
-            rows(kept),
-            reason,
-            createdBy(),
-            Instant.now(),
-            true));
+    OverrideRow row = OverrideRow.forceSplit(workspace, target, moved, kept, reason, createdBy());
+    append(row);
     LOG.info(
         "recorded force_split override {}: {} identifier(s) out of profile {}, {} stay",
-        id,
+        row.overrideId(),
         moved.size(),
         target,
         kept.size());
-    return new IdentityOverride(id, FORCE_SPLIT, target, moved, kept.size());
+    return new IdentityOverride(row.overrideId(), FORCE_SPLIT, target, moved, kept.size());
+  }
+
+  /**
+   * Appends the overrides recorded elsewhere (the API's queue) whose {@code override_id} is not in
+   * {@code identity_overrides} yet: a MERGE that inserts only absent {@code (workspace_id,
+   * override_id)} keys, so appending the same rows again adds nothing. A {@code force_split} is
+   * re-checked against the current {@code identity_map}: when its identifiers have moved since it
+   * was recorded, the difference is logged and the row is kept as requested ({@code kept} is what
+   * the operator saw).
+   *
+   * @return the ids of the rows appended, in the order given
+   */
+  public List<String> appendAbsent(List<OverrideRow> rows) {
+    for (OverrideRow row : rows) {
+      if (!workspace.equals(row.workspaceId())) {
+        throw new IllegalArgumentException(
+            "override "
+                + row.overrideId()
+                + " belongs to workspace '"
+                + row.workspaceId()
+                + "', not '"
+                + workspace
+                + "'");
+      }
+    }
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    String location = tables.table(ResolveTables.IDENTITY_OVERRIDES);
+    DeltaTables.createIfNotExists(spark, location, ResolveTables.IDENTITY_OVERRIDES_SCHEMA);
+    Set<String> present = new HashSet<>();
+    for (Row r :
+        spark
+            .read()
+            .format("delta")
+            .load(location)
+            .where(
+                col("workspace_id")
+                    .equalTo(workspace)
+                    .and(
+                        col("override_id")
+                            .isin(rows.stream().map(OverrideRow::overrideId).toArray())))
+            .select("override_id")
+            .collectAsList()) {
+      present.add(r.getString(0));
+    }
+    List<OverrideRow> absent =
+        rows.stream().filter(r -> !present.contains(r.overrideId())).toList();
+    if (absent.isEmpty()) {
+      return List.of();
+    }
+    absent.stream().filter(r -> FORCE_SPLIT.equals(r.kind())).forEach(this::recheckSplit);
+    DeltaTable.forPath(spark, location)
+        .as("t")
+        .merge(
+            spark
+                .createDataFrame(
+                    absent.stream().map(IdentityOverrides::row).toList(),
+                    ResolveTables.IDENTITY_OVERRIDES_SCHEMA)
+                .as("s"),
+            "t.workspace_id = s.workspace_id AND t.override_id = s.override_id")
+        .whenNotMatched()
+        .insertAll()
+        .execute();
+    LOG.info("appended {} override(s) recorded elsewhere to identity_overrides", absent.size());
+    return absent.stream().map(OverrideRow::overrideId).toList();
+  }
+
+  /** Logs how a split's profile differs now from what the operator saw; changes nothing. */
+  private void recheckSplit(OverrideRow split) {
+    if (!DeltaTables.exists(spark, tables.table(ResolveTables.IDENTITY_MAP))) {
+      LOG.warn(
+          "override {}: no identity_map to check the split of profile {} against; recorded as"
+              + " requested",
+          split.overrideId(),
+          split.profileId());
+      return;
+    }
+    String target = ProfileAliases.resolve(spark, tables, workspace, split.profileId());
+    Set<IdentifierKey> members = members(target);
+    long movedGone = split.moved().stream().filter(m -> !members.contains(m)).count();
+    Set<IdentifierKey> others = new LinkedHashSet<>(members);
+    split.moved().forEach(others::remove);
+    if (target.equals(split.profileId())
+        && movedGone == 0
+        && others.equals(Set.copyOf(split.kept()))) {
+      return;
+    }
+    // counts and ids only: identifier values are personal data
+    LOG.warn(
+        "override {}: profile {} changed since the split was recorded ({}{} of {} moved"
+            + " identifier(s) no longer on it, {} other unshared identifier(s) now, {} kept"
+            + " then); recorded as requested: none of moved will be in one profile with kept",
+        split.overrideId(),
+        split.profileId(),
+        target.equals(split.profileId()) ? "" : "merged into " + target + ", ",
+        movedGone,
+        split.moved().size(),
+        others.size(),
+        split.kept().size());
+  }
+
+  /** The unshared identifiers of {@code profileId} in the current identity_map. */
+  private Set<IdentifierKey> members(String profileId) {
+    Set<IdentifierKey> members = new LinkedHashSet<>();
+    for (Row r :
+        spark
+            .read()
+            .format("delta")
+            .load(tables.table(ResolveTables.IDENTITY_MAP))
+            .where(
+                col("workspace_id")
+                    .equalTo(workspace)
+                    .and(col("profile_id").equalTo(profileId))
+                    .and(col("shared").equalTo(false)))
+            .select("identifier_type", "identifier_value")
+            .collectAsList()) {
+      members.add(IdentifierKey.of(IdentifierType.fromWireName(r.getString(0)), r.getString(1)));
+    }
+    return members;
   }
 
   /** The active overrides of the workspace as never-link pairs; none when there is no table. */
@@ -202,18 +279,37 @@ public final class IdentityOverrides {
     return NeverLinkRules.of(pairs);
   }
 
-  private void append(Row row) {
+  private void append(OverrideRow override) {
     String location = tables.table(ResolveTables.IDENTITY_OVERRIDES);
     DeltaTables.createIfNotExists(spark, location, ResolveTables.IDENTITY_OVERRIDES_SCHEMA);
     spark
-        .createDataFrame(List.of(row), ResolveTables.IDENTITY_OVERRIDES_SCHEMA)
+        .createDataFrame(List.of(row(override)), ResolveTables.IDENTITY_OVERRIDES_SCHEMA)
         .write()
         .format("delta")
         .mode("append")
         .save(location);
   }
 
-  private static List<Row> rows(List<IdentifierKey> identifiers) {
+  /** The Delta row of {@code override}, in {@link ResolveTables#IDENTITY_OVERRIDES_SCHEMA}. */
+  static Row row(OverrideRow override) {
+    return RowFactory.create(
+        override.workspaceId(),
+        override.overrideId(),
+        override.kind(),
+        override.left() == null ? null : override.left().type().wireName(),
+        override.left() == null ? null : override.left().value(),
+        override.right() == null ? null : override.right().type().wireName(),
+        override.right() == null ? null : override.right().value(),
+        override.profileId(),
+        identifiers(override.moved()),
+        identifiers(override.kept()),
+        override.reason(),
+        override.createdBy(),
+        override.createdAt(),
+        override.active());
+  }
+
+  private static List<Row> identifiers(List<IdentifierKey> identifiers) {
     return identifiers.stream()
         .map(i -> RowFactory.create(i.type().wireName(), i.value()))
         .toList();
@@ -221,13 +317,6 @@ public final class IdentityOverrides {
 
   private static IdentifierKey key(String type, String value) {
     return IdentifierKey.of(IdentifierType.fromWireName(type), value);
-  }
-
-  private static String newId() {
-    return "ovr-"
-        + Instant.now().toEpochMilli()
-        + "-"
-        + UUID.randomUUID().toString().substring(0, 8);
   }
 
   private static String createdBy() {

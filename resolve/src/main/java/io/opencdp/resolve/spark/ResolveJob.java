@@ -49,15 +49,29 @@ public final class ResolveJob {
     return tables;
   }
 
+  /** A new run id: {@code resolve-<epoch ms>-<8 hex>}. */
+  public static String newRunId() {
+    return "resolve-"
+        + Instant.now().toEpochMilli()
+        + "-"
+        + UUID.randomUUID().toString().substring(0, 8);
+  }
+
   /** An incremental run when a previous run left its state, a full one otherwise. */
   public ResolveReport run() {
     return run(ResolveMode.INCREMENTAL);
   }
 
   public ResolveReport run(ResolveMode mode) {
+    return run(mode, newRunId());
+  }
+
+  /**
+   * A run under an id given out before it starts ({@link #newRunId()}), so that what is done for
+   * the run beforehand (the API's pending overrides applied) can name it.
+   */
+  public ResolveReport run(ResolveMode mode, String runId) {
     Instant started = Instant.now();
-    String runId =
-        "resolve-" + started.toEpochMilli() + "-" + UUID.randomUUID().toString().substring(0, 8);
     if (!DeltaTables.exists(spark, tables.events())) {
       throw new CdpException(
           ErrorCode.INPUT_NOT_FOUND,

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opencdp.resolve.guardrail.IdentifierKey;
+import io.opencdp.resolve.overrides.OverrideRow;
 import io.opencdp.schemas.error.CdpException;
 import io.opencdp.schemas.event.IdentifierType;
 import java.util.List;
@@ -84,6 +85,41 @@ class IdentityOverridesTest {
     assertThat(deviceProfile.get("dan-dev")).isNotEqualTo(dan);
     assertThat(profile(after, "dan-1")).isEqualTo(dan);
     assertThat(audit).anyMatch(r -> "split_override".equals(r.getAs("rule")));
+  }
+
+  @Test
+  void queuedRowsAreAppendedOnceAndAStaleSplitIsRecordedAsRequested() {
+    String dan = profile(after, "dan-1");
+    OverrideRow never =
+        OverrideRow.neverLink(
+            "default",
+            key(IdentifierType.CUSTOMER_ID, "C1"),
+            key(IdentifierType.CUSTOMER_ID, "C7"),
+            "queued",
+            "ops");
+    // dan-dev left the profile at the last run: the split is stale, kept as the operator saw it
+    OverrideRow stale =
+        OverrideRow.forceSplit(
+            "default",
+            dan,
+            List.of(DAN_DEVICE),
+            List.of(key(IdentifierType.CUSTOMER_ID, "C7")),
+            "queued",
+            "ops");
+    long rows = fx.table(ResolveTables.IDENTITY_OVERRIDES).count();
+
+    assertThat(overrides.appendAbsent(List.of(never, stale)))
+        .containsExactly(never.overrideId(), stale.overrideId());
+    assertThat(overrides.appendAbsent(List.of(never, stale))).isEmpty();
+
+    assertThat(fx.table(ResolveTables.IDENTITY_OVERRIDES).count()).isEqualTo(rows + 2);
+    Row split =
+        fx.table(ResolveTables.IDENTITY_OVERRIDES)
+            .where(col("override_id").equalTo(stale.overrideId()))
+            .first();
+    assertThat((String) split.getAs("profile_id")).isEqualTo(dan);
+    assertThat((String) split.getAs("created_by")).isEqualTo("ops");
+    assertThat(split.<Row>getList(split.fieldIndex("kept"))).hasSize(1);
   }
 
   @Test

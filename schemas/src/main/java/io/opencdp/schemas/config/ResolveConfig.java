@@ -9,8 +9,12 @@ import java.io.Serializable;
  * share.
  *
  * @param guardrails which identifier links may merge persons ({@code resolve.guardrails})
+ * @param requireOverrideQueue whether {@code cdp resolve} fails when Elasticsearch, holding the
+ *     queue of identity overrides recorded through the API, does not answer ({@code
+ *     resolve.require_override_queue}; default false: warn and resolve without them)
  */
-public record ResolveConfig(GuardrailConfig guardrails) implements Serializable {
+public record ResolveConfig(GuardrailConfig guardrails, boolean requireOverrideQueue)
+    implements Serializable {
   public ResolveConfig {
     requireNonNull(guardrails, "resolve.guardrails section is required");
   }
