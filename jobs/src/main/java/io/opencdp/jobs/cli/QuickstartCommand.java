@@ -62,7 +62,20 @@ final class QuickstartCommand implements Callable<Integer> {
     step(1, "sample data at " + sampleDir);
     printManifest(sampleDir);
 
-    step(2, "ingest the sample into Delta (new files only; a re-run adds nothing)");
+    step(2, "Elasticsearch (the profile store; resolve also reads the API's override queue there)");
+    String esUrl;
+    if (config.elasticsearch().externalUrl().isPresent()) {
+      esUrl = config.elasticsearch().url();
+      System.out.println("  using the cluster at " + esUrl);
+    } else {
+      EsNodeStatus status = EsCommand.node(config, null).start();
+      esUrl = status.url();
+      System.out.println(
+          "  local node " + esUrl + " (pid " + status.pid() + "), health " + status.health());
+      System.out.println("  stop it with: ./cdp es stop");
+    }
+
+    step(3, "ingest the sample into Delta (new files only; a re-run adds nothing)");
     CdpConfig sampleConfig =
         config.withIngest(config.ingest().withLandingRoot(sampleDir.toAbsolutePath().toString()));
     IngestReport ingest;
@@ -84,26 +97,13 @@ final class QuickstartCommand implements Callable<Integer> {
     }
     System.out.print(ingest.table().indent(2));
 
-    step(3, "resolve identities, build golden profiles, evaluate against the ground truth");
+    step(4, "resolve identities, build golden profiles, evaluate against the ground truth");
     ResolveReport resolved = ResolveCommand.run(sampleConfig);
     System.out.printf(
         "  %,d events resolved into %,d profiles%n", resolved.events(), resolved.profiles());
     ResolutionEvaluation evaluation =
         EvaluateCommand.run(sampleConfig, sampleDir.resolve("truth").resolve("records.csv"));
     System.out.print(EvaluateCommand.describe(evaluation).indent(2));
-
-    step(4, "Elasticsearch");
-    String esUrl;
-    if (config.elasticsearch().externalUrl().isPresent()) {
-      esUrl = config.elasticsearch().url();
-      System.out.println("  using the cluster at " + esUrl);
-    } else {
-      EsNodeStatus status = EsCommand.node(config, null).start();
-      esUrl = status.url();
-      System.out.println(
-          "  local node " + esUrl + " (pid " + status.pid() + "), health " + status.health());
-      System.out.println("  stop it with: ./cdp es stop");
-    }
 
     step(5, "index golden profiles, identity graphs and events into Elasticsearch");
     IndexReport indexed = IndexCommand.run(sampleConfig, IndexMode.INCREMENTAL);
