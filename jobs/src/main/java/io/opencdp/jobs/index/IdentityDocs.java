@@ -20,8 +20,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The identity documents of {@code cdp-<ws>-identity} (docs/profile-store.md): per profile, its
@@ -31,33 +29,6 @@ import org.apache.spark.sql.types.StructType;
 final class IdentityDocs {
   /** At most this many links per document, earliest first. */
   static final int MAX_LINKS = 1000;
-
-  static final StructType AUDIT =
-      new StructType()
-          .add("workspace_id", DataTypes.StringType)
-          .add("left_type", DataTypes.StringType)
-          .add("left_value", DataTypes.StringType)
-          .add("right_type", DataTypes.StringType)
-          .add("right_value", DataTypes.StringType)
-          .add("rule", DataTypes.StringType)
-          .add("detail", DataTypes.StringType)
-          .add("evidence_event_id", DataTypes.StringType)
-          .add("seen_at", DataTypes.TimestampType);
-
-  static final StructType OVERRIDES =
-      new StructType()
-          .add("workspace_id", DataTypes.StringType)
-          .add("override_id", DataTypes.StringType)
-          .add("kind", DataTypes.StringType)
-          .add("left_type", DataTypes.StringType)
-          .add("left_value", DataTypes.StringType)
-          .add("right_type", DataTypes.StringType)
-          .add("right_value", DataTypes.StringType)
-          .add("profile_id", DataTypes.StringType)
-          .add("reason", DataTypes.StringType)
-          .add("created_by", DataTypes.StringType)
-          .add("created_at", DataTypes.TimestampType)
-          .add("active", DataTypes.BooleanType);
 
   /** The tables an identity document is built from, as of the run's snapshot. */
   record Inputs(

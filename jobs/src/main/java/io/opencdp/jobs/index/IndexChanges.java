@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,7 +107,7 @@ final class IndexChanges {
     }
     Dataset<Row> identityNow = src.read(IndexSources.IDENTITY_MAP);
     if (changed(src, last, IndexSources.EVENT_PROFILES)) {
-      Diff diff = diff(src, last, IndexSources.EVENT_PROFILES, null);
+      Diff diff = diff(src, last, IndexSources.EVENT_PROFILES);
       for (Dataset<Row> rows : diff.both()) {
         profiles.add(rows.select("profile_id"));
         events.add(rows.select("event_id"));
@@ -116,27 +115,24 @@ final class IndexChanges {
       stale.add(diff.removed().select("event_id"));
     }
     if (changed(src, last, IndexSources.IDENTITY_MAP)) {
-      for (Dataset<Row> rows : diff(src, last, IndexSources.IDENTITY_MAP, null).both()) {
+      for (Dataset<Row> rows : diff(src, last, IndexSources.IDENTITY_MAP).both()) {
         profiles.add(rows.select("profile_id"));
       }
     }
     if (changed(src, last, IndexSources.PROFILE_MERGES)) {
-      for (Dataset<Row> rows :
-          diff(src, last, IndexSources.PROFILE_MERGES, ProfileDocs.MERGES).both()) {
+      for (Dataset<Row> rows : diff(src, last, IndexSources.PROFILE_MERGES).both()) {
         profiles.add(rows.select(col("surviving_profile_id").as("profile_id")));
         profiles.add(rows.select(col("alias_profile_id").as("profile_id")));
       }
     }
     if (changed(src, last, IndexSources.OVERRIDES)) {
-      for (Dataset<Row> rows :
-          diff(src, last, IndexSources.OVERRIDES, IdentityDocs.OVERRIDES).both()) {
+      for (Dataset<Row> rows : diff(src, last, IndexSources.OVERRIDES).both()) {
         profiles.add(rows.select("profile_id"));
         profiles.add(owners(rows, identityNow));
       }
     }
     if (changed(src, last, IndexSources.LINK_AUDIT)) {
-      for (Dataset<Row> rows :
-          diff(src, last, IndexSources.LINK_AUDIT, IdentityDocs.AUDIT).both()) {
+      for (Dataset<Row> rows : diff(src, last, IndexSources.LINK_AUDIT).both()) {
         profiles.add(owners(rows, identityNow));
       }
     }
@@ -161,15 +157,13 @@ final class IndexChanges {
     }
   }
 
-  private static Diff diff(
-      IndexSources src, Map<String, Long> last, String table, StructType schemaIfNew) {
+  private static Diff diff(IndexSources src, Map<String, Long> last, String table) {
     Dataset<Row> now = src.read(table);
     Long before = last.get(table);
     if (before == null) {
       return new Diff(now.limit(0), now);
     }
     Dataset<Row> then = src.readAt(table, before);
-    then.schema();
     if (!then.schema().equals(now.schema())) {
       // columns changed in between: compare what both have
       List<String> common = new ArrayList<>();

@@ -9,6 +9,7 @@ import io.opencdp.api.store.IndexAdmin;
 import io.opencdp.api.store.StoreIndices;
 import io.opencdp.ingest.spark.TableLocations;
 import io.opencdp.resolve.guardrail.LinkGuardrails;
+import io.opencdp.resolve.spark.ResolveTables;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.config.IndexConfig;
 import io.opencdp.schemas.error.CdpException;
@@ -269,7 +270,8 @@ public final class IndexJob {
     }
 
     private void writeProfiles(Dataset<Row> profiles, String profilesIndex, String identityIndex) {
-      Dataset<Row> merges = src.readOrEmpty(IndexSources.PROFILE_MERGES, ProfileDocs.MERGES);
+      Dataset<Row> merges =
+          src.readOrEmpty(IndexSources.PROFILE_MERGES, ResolveTables.PROFILE_MERGES_SCHEMA);
       LongAccumulator written = spark.sparkContext().longAccumulator("profiles written");
       LongAccumulator removed = spark.sparkContext().longAccumulator("profiles deleted");
       long t0 = System.nanoTime();
@@ -296,9 +298,9 @@ public final class IndexJob {
               src.read(IndexSources.IDENTITY_MAP),
               src.read(IndexSources.EVENT_PROFILES),
               src.read(IndexSources.RESOLVE_EVENTS),
-              src.readOrEmpty(IndexSources.LINK_AUDIT, IdentityDocs.AUDIT),
+              src.readOrEmpty(IndexSources.LINK_AUDIT, ResolveTables.IDENTITY_LINK_AUDIT_SCHEMA),
               merges,
-              src.readOrEmpty(IndexSources.OVERRIDES, IdentityDocs.OVERRIDES));
+              src.readOrEmpty(IndexSources.OVERRIDES, ResolveTables.IDENTITY_OVERRIDES_SCHEMA));
       long t1 = System.nanoTime();
       TaskErrors.run(
           () ->

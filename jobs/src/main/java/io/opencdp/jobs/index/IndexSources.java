@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import io.delta.tables.DeltaTable;
 import io.opencdp.ingest.spark.DeltaTables;
 import io.opencdp.ingest.spark.TableLocations;
+import io.opencdp.resolve.spark.ResolveTables;
 import io.opencdp.schemas.error.CdpException;
 import io.opencdp.schemas.error.ErrorCode;
 import java.util.LinkedHashMap;
@@ -23,12 +24,12 @@ import org.apache.spark.sql.types.StructType;
 final class IndexSources {
   static final String PROFILES = "profiles";
   static final String EVENTS = "events";
-  static final String EVENT_PROFILES = "event_profiles";
-  static final String IDENTITY_MAP = "identity_map";
-  static final String RESOLVE_EVENTS = "resolve_events";
-  static final String LINK_AUDIT = "identity_link_audit";
-  static final String PROFILE_MERGES = "profile_merges";
-  static final String OVERRIDES = "identity_overrides";
+  static final String EVENT_PROFILES = ResolveTables.EVENT_PROFILES;
+  static final String IDENTITY_MAP = ResolveTables.IDENTITY_MAP;
+  static final String RESOLVE_EVENTS = ResolveTables.RESOLVE_EVENTS;
+  static final String LINK_AUDIT = ResolveTables.IDENTITY_LINK_AUDIT;
+  static final String PROFILE_MERGES = ResolveTables.PROFILE_MERGES;
+  static final String OVERRIDES = ResolveTables.IDENTITY_OVERRIDES;
 
   /** Tables without which there is nothing to index. */
   static final List<String> REQUIRED =

@@ -17,7 +17,6 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -28,19 +27,6 @@ import scala.jdk.javaapi.CollectionConverters;
  * delta_version}. Rows: {@code id}, {@code json}.
  */
 final class ProfileDocs {
-  static final StructType MERGES =
-      new StructType()
-          .add("workspace_id", DataTypes.StringType)
-          .add("alias_profile_id", DataTypes.StringType)
-          .add("surviving_profile_id", DataTypes.StringType)
-          .add("evidence_identifier_type", DataTypes.StringType)
-          .add("evidence_identifier_value", DataTypes.StringType)
-          .add("evidence_event_id", DataTypes.StringType)
-          .add("rule", DataTypes.StringType)
-          .add("score", DataTypes.DoubleType)
-          .add("run_id", DataTypes.StringType)
-          .add("merged_at", DataTypes.TimestampType);
-
   private static final UserDefinedFunction FOLD =
       udf((UDF1<String, String>) SearchText::fold, DataTypes.StringType);
   private static final UserDefinedFunction NAME =

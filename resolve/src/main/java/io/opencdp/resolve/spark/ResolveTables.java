@@ -9,15 +9,18 @@ import static org.apache.spark.sql.types.DataTypes.TimestampType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** Names and schemas of what the resolve job writes, and of its intermediate rows. */
-final class ResolveTables {
-  static final String IDENTITY_MAP = "identity_map";
-  static final String IDENTITY_LINK_AUDIT = "identity_link_audit";
-  static final String EVENT_PROFILES = "event_profiles";
-  static final String PROFILE_MERGES = "profile_merges";
+/**
+ * Names and schemas of what the resolve job writes, and of its intermediate rows. The table names
+ * and the schemas of tables other jobs read (the indexer) are public.
+ */
+public final class ResolveTables {
+  public static final String IDENTITY_MAP = "identity_map";
+  public static final String IDENTITY_LINK_AUDIT = "identity_link_audit";
+  public static final String EVENT_PROFILES = "event_profiles";
+  public static final String PROFILE_MERGES = "profile_merges";
   static final String PROFILE_IDS = "profile_ids";
-  static final String IDENTITY_OVERRIDES = "identity_overrides";
-  static final String RESOLVE_EVENTS = "resolve_events";
+  public static final String IDENTITY_OVERRIDES = "identity_overrides";
+  public static final String RESOLVE_EVENTS = "resolve_events";
   static final String RESOLVE_LOG = "resolve_log";
 
   /** Output of {@link ComponentResolver}: an identifier's cluster key, or a dropped link. */
@@ -44,7 +47,20 @@ final class ResolveTables {
           .add("previous_first_seen", TimestampType)
           .add("shared", LongType, false);
 
-  static final StructType PROFILE_MERGES_SCHEMA =
+  /** {@code identity_link_audit} as resolution writes it (docs/data-model.md). */
+  public static final StructType IDENTITY_LINK_AUDIT_SCHEMA =
+      new StructType()
+          .add("workspace_id", StringType)
+          .add("left_type", StringType)
+          .add("left_value", StringType)
+          .add("right_type", StringType)
+          .add("right_value", StringType)
+          .add("rule", StringType)
+          .add("detail", StringType)
+          .add("evidence_event_id", StringType)
+          .add("seen_at", TimestampType);
+
+  public static final StructType PROFILE_MERGES_SCHEMA =
       new StructType()
           .add("workspace_id", StringType, false)
           .add("alias_profile_id", StringType, false)
@@ -72,7 +88,7 @@ final class ResolveTables {
   static final StructType IDENTIFIER =
       new StructType().add("type", StringType).add("value", StringType);
 
-  static final StructType IDENTITY_OVERRIDES_SCHEMA =
+  public static final StructType IDENTITY_OVERRIDES_SCHEMA =
       new StructType()
           .add("workspace_id", StringType, false)
           .add("override_id", StringType, false)
