@@ -21,18 +21,18 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
+    subcommands = FebrlCommand.class,
     description = {
       "Compare profile membership with ground truth (the generator's truth/records.csv): pairwise precision,",
       "recall and F1, split and over-merged persons, the largest profiles; recall over the true pairs linked",
       "by usable (personal, non-junk) identifiers and precision over the records that carry one. Also",
-      "written as JSON."
+      "written as JSON. `cdp evaluate febrl` measures probabilistic matching on the Febrl data sets."
     })
 final class EvaluateCommand implements Callable<Integer> {
   @ParentCommand CdpCli root;
 
   @Option(
       names = "--truth",
-      required = true,
       paramLabel = "FILE",
       description = "truth/records.csv of a generated data set.")
   Path truth;
@@ -45,6 +45,12 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (truth == null) {
+      throw new CdpException(
+          ErrorCode.BAD_ARGUMENT,
+          "give --truth FILE (truth/records.csv of a generated data set), or run `cdp evaluate"
+              + " febrl`");
+    }
     CdpConfig config = root.config();
     ResolutionEvaluation result = run(config, truth);
     Path file = out != null ? out : config.workDir().resolve("evaluation.json");

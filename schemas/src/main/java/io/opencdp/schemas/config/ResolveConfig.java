@@ -12,10 +12,13 @@ import java.io.Serializable;
  * @param requireOverrideQueue whether {@code cdp resolve} fails when Elasticsearch, holding the
  *     queue of identity overrides recorded through the API, does not answer ({@code
  *     resolve.require_override_queue}; default false: warn and resolve without them)
+ * @param match probabilistic matching of names, addresses and birth dates ({@code resolve.match})
  */
-public record ResolveConfig(GuardrailConfig guardrails, boolean requireOverrideQueue)
+public record ResolveConfig(
+    GuardrailConfig guardrails, boolean requireOverrideQueue, MatchConfig match)
     implements Serializable {
   public ResolveConfig {
     requireNonNull(guardrails, "resolve.guardrails section is required");
+    requireNonNull(match, "resolve.match section is required");
   }
 }
