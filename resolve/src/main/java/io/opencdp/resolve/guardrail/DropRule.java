@@ -17,7 +17,14 @@ public enum DropRule {
   /** An operator said these two identifiers (or profiles) are never one person. */
   NEVER_LINK_OVERRIDE("never_link_override"),
   /** An operator took an identifier out of a profile. */
-  SPLIT_OVERRIDE("split_override");
+  SPLIT_OVERRIDE("split_override"),
+  /**
+   * A probabilistic link between profiles that carry different customer ids or different loyalty
+   * ids: whatever the names and addresses say, two accounts are two people.
+   */
+  CONFLICTING_IDENTIFIER("conflicting_identifier"),
+  /** A probabilistic link between profiles that both have birth dates, none in common. */
+  CONFLICTING_BIRTH_DATE("conflicting_birth_date");
 
   private final String code;
 

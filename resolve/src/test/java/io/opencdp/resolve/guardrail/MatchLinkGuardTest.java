@@ -1,0 +1,123 @@
+package io.opencdp.resolve.guardrail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opencdp.schemas.event.IdentifierType;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MatchLinkGuardTest {
+  private static final MatchLinkGuard GUARD =
+      new MatchLinkGuard(IdentifierLimits.from(Guardrails.defaults()), NeverLinkRules.none());
+
+  @Test
+  void joinsCandidatesALinkConnectsUnderTheSmallestKey() {
+    MatchLinkGuard.Result result =
+        GUARD.apply(
+            List.of(
+                group("g2", Set.of(email("ann@x.org")), Set.of()),
+                group("g1", Set.of(phone("+15550001111")), Set.of("19800101")),
+                group("g3", Set.of(), Set.of())),
+            List.of(link("g2", "g1", 0.995)));
+
+    assertThat(result.rootOf()).containsEntry("g1", "g1").containsEntry("g2", "g1");
+    assertThat(result.rootOf()).doesNotContainKey("g3");
+    assertThat(result.decisions()).singleElement().matches(MatchLinkDecision::accepted);
+  }
+
+  @Test
+  void neverJoinsTwoDifferentCustomerIdsHoweverStrongTheMatch() {
+    MatchLinkGuard.Result result =
+        GUARD.apply(
+            List.of(
+                group("g1", Set.of(customer("c-1")), Set.of()),
+                group("g2", Set.of(customer("c-2")), Set.of())),
+            List.of(link("g1", "g2", 0.99999)));
+
+    assertThat(result.rootOf()).isEmpty();
+    assertThat(result.decisions().get(0).rule()).isEqualTo("conflicting_identifier:customer_id");
+  }
+
+  @Test
+  void aChainCannotCarryAConflictInByTheBackDoor() {
+    // g1 ~ g3 and g2 ~ g3 are both strong, but g1 and g2 are two customers: the weaker link loses
+    MatchLinkGuard.Result result =
+        GUARD.apply(
+            List.of(
+                group("g1", Set.of(customer("c-1")), Set.of()),
+                group("g2", Set.of(customer("c-2")), Set.of()),
+                group("g3", Set.of(email("ann@x.org")), Set.of())),
+            List.of(link("g1", "g3", 0.999), link("g2", "g3", 0.995)));
+
+    assertThat(result.rootOf()).containsEntry("g3", "g1").doesNotContainKey("g2");
+    assertThat(result.decisions().get(1).rule()).isEqualTo("conflicting_identifier:customer_id");
+  }
+
+  @Test
+  void refusesCandidatesWithBirthDatesButNoneInCommon() {
+    MatchLinkGuard.Result result =
+        GUARD.apply(
+            List.of(
+                group("g1", Set.of(), Set.of("19800101")),
+                group("g2", Set.of(), Set.of("19800110")),
+                group("g3", Set.of(), Set.of())),
+            List.of(link("g1", "g2", 0.999), link("g1", "g3", 0.999)));
+
+    assertThat(result.decisions().get(0).rule()).isEqualTo("conflicting_birth_date");
+    assertThat(result.rootOf()).containsEntry("g3", "g1").doesNotContainKey("g2");
+  }
+
+  @Test
+  void keepsThePerTypeLimitsOfIdentifierLinks() {
+    // default limit: 5 emails per profile
+    Set<IdentifierKey> three = Set.of(email("a@x.org"), email("b@x.org"), email("c@x.org"));
+    Set<IdentifierKey> other = Set.of(email("d@x.org"), email("e@x.org"), email("f@x.org"));
+    MatchLinkGuard.Result result =
+        GUARD.apply(
+            List.of(group("g1", three, Set.of()), group("g2", other, Set.of())),
+            List.of(link("g1", "g2", 0.999)));
+
+    assertThat(result.decisions().get(0).rule()).isEqualTo("limit:email");
+    assertThat(result.decisions().get(0).detail()).doesNotContain("@");
+  }
+
+  @Test
+  void honoursTheOperatorsNeverLinkPairs() {
+    IdentifierKey ann = email("ann@x.org");
+    IdentifierKey bob = email("bob@x.org");
+    MatchLinkGuard guard =
+        new MatchLinkGuard(
+            IdentifierLimits.from(Guardrails.defaults()),
+            NeverLinkRules.of(
+                List.of(new NeverLinkRules.Pair(ann, bob, DropRule.NEVER_LINK_OVERRIDE, "ov-1"))));
+
+    MatchLinkGuard.Result result =
+        guard.apply(
+            List.of(group("g1", Set.of(ann), Set.of()), group("g2", Set.of(bob), Set.of())),
+            List.of(link("g1", "g2", 0.999)));
+
+    assertThat(result.decisions().get(0).rule()).isEqualTo("never_link_override");
+    assertThat(result.rootOf()).isEmpty();
+  }
+
+  private static GroupFacts group(String key, Set<IdentifierKey> ids, Set<String> birthDates) {
+    return new GroupFacts(key, ids, birthDates);
+  }
+
+  private static MatchLink link(String left, String right, double probability) {
+    return new MatchLink(left, right, probability, left + "-r", right + "-r");
+  }
+
+  private static IdentifierKey email(String value) {
+    return IdentifierKey.of(IdentifierType.EMAIL, value);
+  }
+
+  private static IdentifierKey phone(String value) {
+    return IdentifierKey.of(IdentifierType.PHONE, value);
+  }
+
+  private static IdentifierKey customer(String value) {
+    return IdentifierKey.of(IdentifierType.CUSTOMER_ID, value);
+  }
+}
