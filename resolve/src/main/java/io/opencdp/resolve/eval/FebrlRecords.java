@@ -2,6 +2,7 @@ package io.opencdp.resolve.eval;
 
 import io.opencdp.resolve.match.MatchField;
 import io.opencdp.resolve.match.MatchRecord;
+import io.opencdp.resolve.match.MatchValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -68,15 +69,16 @@ public final class FebrlRecords {
                 + HEADER.size());
       }
       Map<MatchField, String> fields = new EnumMap<>(MatchField.class);
-      fields.put(MatchField.GIVEN_NAME, cells.get(1));
-      fields.put(MatchField.FAMILY_NAME, cells.get(2));
-      fields.put(MatchField.HOUSE_NUMBER, cells.get(3));
-      fields.put(MatchField.STREET, cells.get(4));
-      fields.put(MatchField.LOCALITY, cells.get(5));
-      fields.put(MatchField.CITY, cells.get(6));
-      fields.put(MatchField.POSTAL_CODE, cells.get(7));
-      fields.put(MatchField.REGION, cells.get(8));
-      fields.put(MatchField.BIRTH_DATE, cells.get(9));
+      // the same normalization as the platform's own records (MatchValues)
+      fields.put(MatchField.GIVEN_NAME, MatchValues.name(cells.get(1)));
+      fields.put(MatchField.FAMILY_NAME, MatchValues.name(cells.get(2)));
+      fields.put(MatchField.HOUSE_NUMBER, MatchValues.text(cells.get(3)));
+      fields.put(MatchField.STREET, MatchValues.street(cells.get(4))[1]);
+      fields.put(MatchField.LOCALITY, MatchValues.text(cells.get(5)));
+      fields.put(MatchField.CITY, MatchValues.text(cells.get(6)));
+      fields.put(MatchField.POSTAL_CODE, MatchValues.postalCode(cells.get(7), "AU"));
+      fields.put(MatchField.REGION, MatchValues.region(cells.get(8), "AU"));
+      fields.put(MatchField.BIRTH_DATE, MatchValues.text(cells.get(9)));
       String id = cells.get(0);
       records.add(MatchRecord.of(id, group == null ? id : group, fields));
     }

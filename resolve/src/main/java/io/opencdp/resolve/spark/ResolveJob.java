@@ -7,6 +7,7 @@ import io.opencdp.ingest.spark.DeltaTables;
 import io.opencdp.ingest.spark.TableLocations;
 import io.opencdp.resolve.guardrail.LinkGuardrails;
 import io.opencdp.resolve.guardrail.NeverLinkRules;
+import io.opencdp.resolve.match.MatchSettings;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.error.CdpException;
 import io.opencdp.schemas.error.ErrorCode;
@@ -97,6 +98,28 @@ public final class ResolveJob {
           new IdentityClustering(guardrails, neverLink, checkpoints)
               .cluster(marked.where(col("blocked").equalTo(false)));
       Dataset<Row> members = clusters.members();
+      if (config.resolve().match().enabled()) {
+        Dataset<Row> events =
+            spark
+                .read()
+                .format("delta")
+                .load(tables.events())
+                .where(col("workspace_id").equalTo(workspace));
+        members =
+            ProbabilisticLinking.apply(
+                    spark,
+                    tables,
+                    workspace,
+                    config.workDir(),
+                    MatchSettings.from(config.resolve().match()),
+                    guardrails,
+                    neverLink,
+                    events,
+                    clusters,
+                    members,
+                    started)
+                .members();
+      }
       Dataset<Row> componentSeen =
           clusters
               .usable()

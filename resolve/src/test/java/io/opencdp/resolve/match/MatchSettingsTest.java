@@ -37,6 +37,7 @@ class MatchSettingsTest {
 
     MatchConfig badRule =
         new MatchConfig(
+            DEFAULTS.enabled(),
             DEFAULTS.comparisons(),
             List.of("family_name:phonex"),
             DEFAULTS.maxBlockSize(),
@@ -75,6 +76,7 @@ class MatchSettingsTest {
 
   private static MatchConfig withComparisons(List<MatchComparisonConfig> comparisons) {
     return new MatchConfig(
+        DEFAULTS.enabled(),
         comparisons,
         DEFAULTS.blocking(),
         DEFAULTS.maxBlockSize(),

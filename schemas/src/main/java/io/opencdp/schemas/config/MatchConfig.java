@@ -9,6 +9,8 @@ import java.util.List;
  * Probabilistic matching ({@code resolve.match}, docs/matching.md): what is compared, how candidate
  * pairs are blocked, and the two thresholds. One frozen set of defaults serves every data set.
  *
+ * @param enabled whether {@code cdp resolve} links profiles probabilistically (the Febrl evaluation
+ *     and {@code cdp match} run either way)
  * @param comparisons the compared fields, in model order
  * @param blocking rules such as {@code "family_name:metaphone + given_name:initial"}; candidates
  *     are the union of all rules
@@ -21,6 +23,7 @@ import java.util.List;
  * @param maxIterations EM iteration cap ({@code training.max_iterations})
  */
 public record MatchConfig(
+    boolean enabled,
     List<MatchComparisonConfig> comparisons,
     List<String> blocking,
     int maxBlockSize,

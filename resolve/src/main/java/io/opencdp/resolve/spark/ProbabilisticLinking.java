@@ -1,0 +1,258 @@
+package io.opencdp.resolve.spark;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.opencdp.resolve.guardrail.GroupFacts;
+import io.opencdp.resolve.guardrail.IdentifierKey;
+import io.opencdp.resolve.guardrail.LinkGuardrails;
+import io.opencdp.resolve.guardrail.MatchLink;
+import io.opencdp.resolve.guardrail.MatchLinkDecision;
+import io.opencdp.resolve.guardrail.MatchLinkGuard;
+import io.opencdp.resolve.guardrail.NeverLinkRules;
+import io.opencdp.resolve.match.MatchField;
+import io.opencdp.resolve.match.MatchModel;
+import io.opencdp.resolve.match.MatchSettings;
+import io.opencdp.resolve.match.PairScorer;
+import io.opencdp.resolve.spark.match.SparkCandidates;
+import io.opencdp.resolve.spark.match.SparkMatcher;
+import io.opencdp.schemas.event.IdentifierType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The probabilistic step of a resolve run: match records of the profile candidates deterministic
+ * stitching formed ({@link MatchInput}) are blocked, scored with the workspace's model (trained on
+ * first use and kept in {@code <work_dir>/match/model.json}), and the pairs at or above the link
+ * threshold join their candidates under {@link MatchLinkGuard}. Pairs in the review band are
+ * written to {@code match_review} and join nothing; every link decision goes to {@code
+ * match_links}.
+ */
+final class ProbabilisticLinking {
+  private static final Logger LOG = LoggerFactory.getLogger(ProbabilisticLinking.class);
+
+  static final String MATCH_LINKS = "match_links";
+  static final String MATCH_REVIEW = "match_review";
+
+  static final StructType MATCH_LINKS_SCHEMA =
+      new StructType()
+          .add("workspace_id", DataTypes.StringType, false)
+          .add("left_group", DataTypes.StringType, false)
+          .add("right_group", DataTypes.StringType, false)
+          .add("left_record", DataTypes.StringType, false)
+          .add("right_record", DataTypes.StringType, false)
+          .add("probability", DataTypes.DoubleType, false)
+          .add("accepted", DataTypes.BooleanType, false)
+          .add("rule", DataTypes.StringType, true)
+          .add("detail", DataTypes.StringType, false);
+
+  private ProbabilisticLinking() {}
+
+  /**
+   * @param members the candidates' members with the joined ones' keys replaced: type, value,
+   *     cluster_key
+   * @param accepted links that joined candidates
+   * @param refused links the guard refused
+   * @param review pairs in the review band
+   */
+  record Result(Dataset<Row> members, long accepted, long refused, long review) {}
+
+  static Result apply(
+      SparkSession spark,
+      TableLocations tables,
+      String workspace,
+      Path workDir,
+      MatchSettings settings,
+      LinkGuardrails guardrails,
+      NeverLinkRules neverLink,
+      Dataset<Row> events,
+      IdentityClustering.Clusters clusters,
+      Dataset<Row> members,
+      Instant now) {
+    Dataset<Row> eventGroups =
+        clusters
+            .anchors()
+            .join(
+                members,
+                clusters
+                    .anchors()
+                    .col("a_type")
+                    .equalTo(members.col("type"))
+                    .and(clusters.anchors().col("a_value").equalTo(members.col("value"))))
+            .select(col("event_id"), col("cluster_key"));
+    Dataset<Row> withEvents =
+        MatchInput.records(MatchInput.eventValues(events), eventGroups)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Dataset<Row> records = withEvents.select("id", "group", "values");
+      SparkMatcher matcher = new SparkMatcher(settings);
+      SparkCandidates candidates = matcher.candidates(records);
+      MatchModel model = model(matcher, records, candidates, workDir, now);
+      PairScorer scorer = new PairScorer(model, matcher.termFrequencies(records));
+      Dataset<Row> scored =
+          matcher.score(records, candidates, scorer).persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        Dataset<Row> review =
+            scored
+                .where(
+                    col("probability")
+                        .geq(settings.reviewThreshold())
+                        .and(col("probability").lt(settings.linkThreshold())))
+                .withColumn("workspace_id", lit(workspace));
+        TableSync.sync(spark, tables.table(MATCH_REVIEW), review, null, now);
+        List<MatchLink> links = new ArrayList<>();
+        for (Row r :
+            scored.where(col("probability").geq(settings.linkThreshold())).collectAsList()) {
+          links.add(
+              new MatchLink(
+                  r.getAs("left_group"),
+                  r.getAs("right_group"),
+                  r.getAs("probability"),
+                  r.getAs("left_id"),
+                  r.getAs("right_id")));
+        }
+        MatchLinkGuard.Result result =
+            new MatchLinkGuard(guardrails.limits(), neverLink)
+                .apply(facts(members, withEvents, links), links);
+        List<Row> decisionRows = new ArrayList<>();
+        long accepted = 0;
+        for (MatchLinkDecision d : result.decisions()) {
+          accepted += d.accepted() ? 1 : 0;
+          MatchLink l = d.link();
+          decisionRows.add(
+              RowFactory.create(
+                  workspace,
+                  l.leftGroup(),
+                  l.rightGroup(),
+                  l.leftRecord(),
+                  l.rightRecord(),
+                  l.probability(),
+                  d.accepted(),
+                  d.rule(),
+                  d.detail()));
+        }
+        TableSync.sync(
+            spark,
+            tables.table(MATCH_LINKS),
+            spark.createDataFrame(decisionRows, MATCH_LINKS_SCHEMA),
+            null,
+            now);
+        long reviewCount = review.count();
+        LOG.info(
+            "probabilistic matching: {} link(s) at or above {}: {} accepted, {} refused by the"
+                + " guard; {} pair(s) for review; {} profile candidate(s) joined",
+            links.size(),
+            settings.linkThreshold(),
+            accepted,
+            links.size() - accepted,
+            reviewCount,
+            result.rootOf().size());
+        return new Result(
+            rekey(spark, members, result.rootOf()), accepted, links.size() - accepted, reviewCount);
+      } finally {
+        scored.unpersist();
+      }
+    } finally {
+      withEvents.unpersist();
+    }
+  }
+
+  private static MatchModel model(
+      SparkMatcher matcher,
+      Dataset<Row> records,
+      SparkCandidates candidates,
+      Path workDir,
+      Instant now) {
+    Path file = workDir.resolve("match").resolve("model.json");
+    if (Files.isRegularFile(file)) {
+      LOG.info("probabilistic matching: scoring with the model in {}", file);
+      return MatchModel.load(file);
+    }
+    MatchModel model = matcher.train(records, candidates, now);
+    model.save(file);
+    LOG.info(
+        "probabilistic matching: no model yet; trained one on this data (prior {}) and saved it"
+            + " to {} (`cdp match train` retrains)",
+        model.matchPrior(),
+        file);
+    return model;
+  }
+
+  /** Identifiers and birth dates of every candidate a link names. */
+  private static List<GroupFacts> facts(
+      Dataset<Row> members, Dataset<Row> records, List<MatchLink> links) {
+    Set<String> groups = new HashSet<>();
+    for (MatchLink l : links) {
+      groups.add(l.leftGroup());
+      groups.add(l.rightGroup());
+    }
+    Map<String, Set<IdentifierKey>> ids = new HashMap<>();
+    Map<String, Set<String>> births = new HashMap<>();
+    for (String g : groups) {
+      ids.put(g, new HashSet<>());
+      births.put(g, new HashSet<>());
+    }
+    if (!groups.isEmpty()) {
+      Object[] keys = groups.toArray();
+      for (Row r : members.where(col("cluster_key").isin(keys)).collectAsList()) {
+        ids.get(r.<String>getAs("cluster_key"))
+            .add(
+                IdentifierKey.of(
+                    IdentifierType.fromWireName(r.getAs("type")), r.<String>getAs("value")));
+      }
+      int birth = MatchField.BIRTH_DATE.ordinal();
+      for (Row r :
+          records
+              .where(col("group").isin(keys))
+              .select(col("group"), col("values").getItem(birth).as("birth_date"))
+              .where(col("birth_date").isNotNull())
+              .collectAsList()) {
+        births.get(r.<String>getAs("group")).add(r.getAs("birth_date"));
+      }
+    }
+    List<GroupFacts> facts = new ArrayList<>();
+    for (String g : groups) {
+      facts.add(new GroupFacts(g, ids.get(g), births.get(g)));
+    }
+    return facts;
+  }
+
+  private static Dataset<Row> rekey(
+      SparkSession spark, Dataset<Row> members, Map<String, String> rootOf) {
+    if (rootOf.isEmpty()) {
+      return members;
+    }
+    List<Row> rows = new ArrayList<>();
+    rootOf.forEach((group, root) -> rows.add(RowFactory.create(group, root)));
+    Dataset<Row> roots =
+        spark.createDataFrame(
+            rows,
+            new StructType()
+                .add("joined_key", DataTypes.StringType, false)
+                .add("root_key", DataTypes.StringType, false));
+    return members
+        .join(roots, members.col("cluster_key").equalTo(roots.col("joined_key")), "left")
+        .select(
+            col("type"),
+            col("value"),
+            coalesce(col("root_key"), col("cluster_key")).as("cluster_key"))
+        .localCheckpoint();
+  }
+}
