@@ -11,11 +11,13 @@ public final class RandomPairs {
   private RandomPairs() {}
 
   /**
-   * Levels of {@code sampleSize} random pairs of records from different groups, tallied.
+   * Levels of {@code sampleSize} random pairs of records from different groups, tallied. The draw
+   * picks records by position, so the same records in the same order give the same u (the Spark
+   * matcher passes its sample sorted by id for that reason).
    *
    * @return u per comparison and level
    */
-  static double[][] uProbabilities(
+  public static double[][] uProbabilities(
       List<MatchRecord> records, Comparisons comparisons, int sampleSize, long seed) {
     LevelTally tally = new LevelTally(comparisons);
     if (records.size() >= 2) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opencdp.resolve.match.MatchSettings;
 import io.opencdp.schemas.config.CdpConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,7 @@ class FebrlEvaluationTest {
 
   @BeforeAll
   static void runTheThreeTasks() {
-    Path dir = febrlDirectory();
+    Path dir = FebrlFiles.directory();
     List<FebrlResult> all =
         new FebrlEvaluation(MatchSettings.from(CdpConfig.defaults().resolve().match()), null)
             .runAll(dir);
@@ -53,18 +52,5 @@ class FebrlEvaluationTest {
     FebrlResult dedup = results.get("dataset1");
     assertThat(dedup.possiblePairs()).isEqualTo(1_000L * 999 / 2);
     assertThat(dedup.truePairs()).isEqualTo(500);
-  }
-
-  /** {@code ../shared/datasets/febrl} beside the checkout, from the module or the checkout. */
-  static Path febrlDirectory() {
-    Path here = Path.of("").toAbsolutePath();
-    for (Path dir = here; dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/datasets/febrl");
-      if (Files.isRegularFile(candidate.resolve("dataset1.csv"))) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException(
-        "no shared/datasets/febrl beside the checkout (looked upwards from " + here + ")");
   }
 }
