@@ -9,7 +9,7 @@ import static org.apache.spark.sql.functions.sha2;
 import io.opencdp.resolve.match.MatchField;
 import io.opencdp.resolve.match.MatchValues;
 import java.sql.Date;
-import java.util.Arrays;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
@@ -18,6 +18,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.collection.immutable.ArraySeq;
 
 /**
  * What probabilistic matching reads of the events: per event, the person it describes as match
@@ -92,9 +93,10 @@ final class MatchInput {
     }
     v[MatchField.GIVEN_NAME.ordinal()] = given;
     v[MatchField.FAMILY_NAME.ordinal()] = family;
-    Date birth = r.getAs("birth_date");
+    // a LocalDate with the Java 8 time API on (the platform's setting), a java.sql.Date without
+    Object birth = r.getAs("birth_date");
     v[MatchField.BIRTH_DATE.ordinal()] =
-        birth == null ? null : MatchValues.birthDate(birth.toLocalDate());
+        MatchValues.birthDate(birth instanceof Date d ? d.toLocalDate() : (LocalDate) birth);
     String[] street = MatchValues.street(r.getAs("street"));
     v[MatchField.HOUSE_NUMBER.ordinal()] = street[0];
     v[MatchField.STREET.ordinal()] = street[1];
@@ -112,6 +114,7 @@ final class MatchInput {
         v[MatchField.PHONE.ordinal()] = value;
       }
     }
-    return RowFactory.create(r.getAs("event_id"), Arrays.asList(v));
+    // a Seq: what the row encoder takes for an array column
+    return RowFactory.create(r.getAs("event_id"), ArraySeq.unsafeWrapArray(v));
   }
 }

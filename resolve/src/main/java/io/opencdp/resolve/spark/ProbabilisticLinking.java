@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.opencdp.ingest.spark.TableLocations;
 import io.opencdp.resolve.guardrail.GroupFacts;
 import io.opencdp.resolve.guardrail.IdentifierKey;
 import io.opencdp.resolve.guardrail.LinkGuardrails;
