@@ -33,21 +33,21 @@ public record MatchSettings(
     requireNonNull(comparisons, "comparisons is null");
     blocking = List.copyOf(blocking);
     if (blocking.isEmpty()) {
-      throw new IllegalArgumentException("match.blocking needs at least one rule");
+      throw new IllegalArgumentException("resolve.match.blocking needs at least one rule");
     }
     if (maxBlockSize < 2) {
-      throw new IllegalArgumentException("match.max_block_size must be at least 2");
+      throw new IllegalArgumentException("resolve.match.max_block_size must be at least 2");
     }
     if (!(linkThreshold > 0 && linkThreshold < 1)) {
-      throw new IllegalArgumentException("match.link_threshold must be in (0, 1)");
+      throw new IllegalArgumentException("resolve.match.link_threshold must be in (0, 1)");
     }
     if (!(reviewThreshold > 0 && reviewThreshold <= linkThreshold)) {
       throw new IllegalArgumentException(
-          "match.review_threshold must be in (0, match.link_threshold]");
+          "resolve.match.review_threshold must be in (0, resolve.match.link_threshold]");
     }
     if (randomPairs < 1000 || maxIterations < 1) {
       throw new IllegalArgumentException(
-          "match.training.random_pairs must be at least 1000 and max_iterations at least 1");
+          "resolve.match.training.random_pairs must be at least 1000 and max_iterations at least 1");
     }
   }
 
