@@ -1,5 +1,6 @@
 package io.opencdp.jobs.cli;
 
+import io.opencdp.resolve.match.MatchSettings;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.config.ConfigLoader;
 import io.opencdp.schemas.error.CdpException;
@@ -64,6 +65,8 @@ public final class CdpCli {
         file = DEFAULT_CONFIG;
       }
       config = ConfigLoader.load(file);
+      // the names in resolve.match are known to the matcher, not to the loader: check them now
+      MatchSettings.from(config.resolve().match());
     }
     return config;
   }

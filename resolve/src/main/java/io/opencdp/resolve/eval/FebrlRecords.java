@@ -3,8 +3,9 @@ package io.opencdp.resolve.eval;
 import io.opencdp.resolve.match.MatchField;
 import io.opencdp.resolve.match.MatchRecord;
 import io.opencdp.resolve.match.MatchValues;
+import io.opencdp.schemas.error.CdpException;
+import io.opencdp.schemas.error.ErrorCode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,10 +47,11 @@ public final class FebrlRecords {
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read Febrl file " + file, e);
+      throw new CdpException(ErrorCode.INPUT_NOT_FOUND, "cannot read Febrl file " + file, e);
     }
     if (lines.isEmpty() || !split(lines.get(0)).equals(HEADER)) {
-      throw new IllegalArgumentException(
+      throw new CdpException(
+          ErrorCode.BAD_ARGUMENT,
           file + " is not a Febrl file: expected the header " + String.join(", ", HEADER));
     }
     List<MatchRecord> records = new ArrayList<>(lines.size());
@@ -59,7 +61,8 @@ public final class FebrlRecords {
       }
       List<String> cells = split(lines.get(n));
       if (cells.size() != HEADER.size()) {
-        throw new IllegalArgumentException(
+        throw new CdpException(
+            ErrorCode.BAD_ARGUMENT,
             file
                 + " line "
                 + (n + 1)
@@ -89,7 +92,7 @@ public final class FebrlRecords {
   public static String entityOf(String recordId) {
     int dash = recordId.indexOf('-', 4);
     if (!recordId.startsWith("rec-") || dash < 0) {
-      throw new IllegalArgumentException("not a Febrl record id: " + recordId);
+      throw new CdpException(ErrorCode.BAD_ARGUMENT, "not a Febrl record id: " + recordId);
     }
     return recordId.substring(4, dash);
   }

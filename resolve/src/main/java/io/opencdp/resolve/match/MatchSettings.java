@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.opencdp.schemas.config.MatchComparisonConfig;
 import io.opencdp.schemas.config.MatchConfig;
+import io.opencdp.schemas.error.CdpException;
+import io.opencdp.schemas.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,28 +32,15 @@ public record MatchSettings(
     long seed,
     int maxIterations) {
   public MatchSettings {
+    // value ranges are checked where they are read, in MatchConfig
     requireNonNull(comparisons, "comparisons is null");
     blocking = List.copyOf(blocking);
-    if (blocking.isEmpty()) {
-      throw new IllegalArgumentException("resolve.match.blocking needs at least one rule");
-    }
-    if (maxBlockSize < 2) {
-      throw new IllegalArgumentException("resolve.match.max_block_size must be at least 2");
-    }
-    if (!(linkThreshold > 0 && linkThreshold < 1)) {
-      throw new IllegalArgumentException("resolve.match.link_threshold must be in (0, 1)");
-    }
-    if (!(reviewThreshold > 0 && reviewThreshold <= linkThreshold)) {
-      throw new IllegalArgumentException(
-          "resolve.match.review_threshold must be in (0, resolve.match.link_threshold]");
-    }
-    if (randomPairs < 1000 || maxIterations < 1) {
-      throw new IllegalArgumentException(
-          "resolve.match.training.random_pairs must be at least 1000 and max_iterations at least 1");
-    }
   }
 
-  /** The settings of {@code resolve.match}; a bad name fails naming its key. */
+  /**
+   * The settings of {@code resolve.match}; a field, kind or transform name it does not know fails
+   * with {@code CONFIG_INVALID} naming its key.
+   */
   public static MatchSettings from(MatchConfig config) {
     List<FieldComparison> comparisons = new ArrayList<>();
     for (int i = 0; i < config.comparisons().size(); i++) {
@@ -65,7 +54,7 @@ public record MatchSettings(
                 c.thresholds(),
                 c.termFrequency()));
       } catch (IllegalArgumentException | NullPointerException e) {
-        throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+        throw new CdpException(ErrorCode.CONFIG_INVALID, key + ": " + e.getMessage(), e);
       }
     }
     List<BlockingRule> rules = new ArrayList<>();
@@ -73,12 +62,18 @@ public record MatchSettings(
       try {
         rules.add(BlockingRule.parse(config.blocking().get(i)));
       } catch (IllegalArgumentException | NullPointerException e) {
-        throw new IllegalArgumentException(
-            "resolve.match.blocking[" + i + "]: " + e.getMessage(), e);
+        throw new CdpException(
+            ErrorCode.CONFIG_INVALID, "resolve.match.blocking[" + i + "]: " + e.getMessage(), e);
       }
     }
+    Comparisons checked;
+    try {
+      checked = new Comparisons(comparisons);
+    } catch (IllegalArgumentException e) {
+      throw new CdpException(ErrorCode.CONFIG_INVALID, e.getMessage(), e);
+    }
     return new MatchSettings(
-        new Comparisons(comparisons),
+        checked,
         rules,
         config.maxBlockSize(),
         config.linkThreshold(),

@@ -63,11 +63,6 @@ public final class PairScorer implements Serializable {
     return new MatchScore(levels, contributions, weight, probability(weight));
   }
 
-  /** Only the probability, without the explanation. */
-  public double probability(MatchRecord a, MatchRecord b) {
-    return score(a, b).probability();
-  }
-
   static double probability(double weight) {
     return 1 / (1 + Math.pow(2, -weight));
   }

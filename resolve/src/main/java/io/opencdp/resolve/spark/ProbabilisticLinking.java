@@ -1,5 +1,6 @@
 package io.opencdp.resolve.spark;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -67,15 +69,10 @@ final class ProbabilisticLinking {
   private ProbabilisticLinking() {}
 
   /**
-   * @param members the candidates' members with the joined ones' keys replaced: type, value,
-   *     cluster_key
-   * @param accepted links that joined candidates
-   * @param refused links the guard refused
-   * @param review pairs in the review band
+   * The candidates' members with the keys of joined candidates replaced by the joined set's key:
+   * type, value, cluster_key.
    */
-  record Result(Dataset<Row> members, long accepted, long refused, long review) {}
-
-  static Result apply(
+  static Dataset<Row> apply(
       SparkSession spark,
       TableLocations tables,
       String workspace,
@@ -131,7 +128,7 @@ final class ProbabilisticLinking {
         }
         MatchLinkGuard.Result result =
             new MatchLinkGuard(guardrails.limits(), neverLink)
-                .apply(facts(members, withEvents, links), links);
+                .apply(facts(spark, members, withEvents, links), links);
         List<Row> decisionRows = new ArrayList<>();
         long accepted = 0;
         for (MatchLinkDecision d : result.decisions()) {
@@ -155,18 +152,15 @@ final class ProbabilisticLinking {
             spark.createDataFrame(decisionRows, MATCH_LINKS_SCHEMA),
             null,
             now);
-        long reviewCount = review.count();
         LOG.info(
             "probabilistic matching: {} link(s) at or above {}: {} accepted, {} refused by the"
-                + " guard; {} pair(s) for review; {} profile candidate(s) joined",
+                + " guard; {} profile candidate(s) joined; review-band pairs in match_review",
             links.size(),
             settings.linkThreshold(),
             accepted,
             links.size() - accepted,
-            reviewCount,
             result.rootOf().size());
-        return new Result(
-            rekey(spark, members, result.rootOf()), accepted, links.size() - accepted, reviewCount);
+        return rekey(spark, members, result.rootOf());
       } finally {
         scored.unpersist();
       }
@@ -198,7 +192,7 @@ final class ProbabilisticLinking {
 
   /** Identifiers and birth dates of every candidate a link names. */
   private static List<GroupFacts> facts(
-      Dataset<Row> members, Dataset<Row> records, List<MatchLink> links) {
+      SparkSession spark, Dataset<Row> members, Dataset<Row> records, List<MatchLink> links) {
     Set<String> groups = new HashSet<>();
     for (MatchLink l : links) {
       groups.add(l.leftGroup());
@@ -211,8 +205,13 @@ final class ProbabilisticLinking {
       births.put(g, new HashSet<>());
     }
     if (!groups.isEmpty()) {
-      Object[] keys = groups.toArray();
-      for (Row r : members.where(col("cluster_key").isin(keys)).collectAsList()) {
+      Dataset<Row> linked =
+          broadcast(spark.createDataset(List.copyOf(groups), Encoders.STRING()).toDF("linked_key"));
+      for (Row r :
+          members
+              .join(linked, members.col("cluster_key").equalTo(linked.col("linked_key")))
+              .select("cluster_key", "type", "value")
+              .collectAsList()) {
         ids.get(r.<String>getAs("cluster_key"))
             .add(
                 IdentifierKey.of(
@@ -221,7 +220,7 @@ final class ProbabilisticLinking {
       int birth = MatchField.BIRTH_DATE.ordinal();
       for (Row r :
           records
-              .where(col("group").isin(keys))
+              .join(linked, records.col("group").equalTo(linked.col("linked_key")))
               .select(col("group"), col("values").getItem(birth).as("birth_date"))
               .where(col("birth_date").isNotNull())
               .collectAsList()) {

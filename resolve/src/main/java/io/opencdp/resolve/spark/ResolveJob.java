@@ -107,18 +107,17 @@ public final class ResolveJob {
                 .where(col("workspace_id").equalTo(workspace));
         members =
             ProbabilisticLinking.apply(
-                    spark,
-                    tables,
-                    workspace,
-                    config.workDir(),
-                    MatchSettings.from(config.resolve().match()),
-                    guardrails,
-                    neverLink,
-                    events,
-                    clusters,
-                    members,
-                    started)
-                .members();
+                spark,
+                tables,
+                workspace,
+                config.workDir(),
+                MatchSettings.from(config.resolve().match()),
+                guardrails,
+                neverLink,
+                events,
+                clusters,
+                members,
+                started);
       }
       Dataset<Row> componentSeen =
           clusters
