@@ -126,4 +126,37 @@ class CdpCliTest {
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("is a blocked value");
   }
+
+  @Test
+  void evaluateWithoutATruthFileSaysWhatToGive() {
+    int exit = CdpCli.run("evaluate");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("cdp: error [BAD_ARGUMENT]: give --truth FILE");
+  }
+
+  @Test
+  void evaluateFebrlWithoutTheFilesNamesTheDirectory() {
+    int exit = CdpCli.run("evaluate", "febrl", "--dir", dir.toString());
+
+    assertThat(exit).isEqualTo(3);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("cdp: error [INPUT_NOT_FOUND]: no Febrl files")
+        .contains(dir.toString());
+  }
+
+  @Test
+  void anUnknownBlockingTransformFailsAtStartNamingTheKey() throws IOException {
+    Path config = dir.resolve("cdp.yaml");
+    Files.writeString(config, "resolve:\n  match:\n    blocking: [\"family_name:phonex\"]\n");
+
+    int exit = CdpCli.run("--config", config.toString(), "config");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith(
+            "cdp: error [CONFIG_INVALID]: resolve.match.blocking[0]: unknown blocking transform"
+                + " 'phonex'");
+  }
 }
