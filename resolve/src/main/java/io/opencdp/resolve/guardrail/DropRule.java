@@ -24,7 +24,12 @@ public enum DropRule {
    */
   CONFLICTING_IDENTIFIER("conflicting_identifier"),
   /** A probabilistic link between profiles that both have birth dates, none in common. */
-  CONFLICTING_BIRTH_DATE("conflicting_birth_date");
+  CONFLICTING_BIRTH_DATE("conflicting_birth_date"),
+  /**
+   * A probabilistic link whose two records do not agree on the given name (equal, a nickname or a
+   * typo): surname, address and a landline agreeing is a household, not one person.
+   */
+  GIVEN_NAME_DISAGREES("given_name_disagrees");
 
   private final String code;
 

@@ -11,13 +11,16 @@ import static java.util.Objects.requireNonNull;
  * @param probability the pair's match probability
  * @param leftRecord the matched record of {@code leftGroup}
  * @param rightRecord the matched record of {@code rightGroup}
+ * @param givenNamesAgree whether both records have a given name and they agree (equal, a nickname
+ *     or a typo)
  */
 public record MatchLink(
     String leftGroup,
     String rightGroup,
     double probability,
     String leftRecord,
-    String rightRecord) {
+    String rightRecord,
+    boolean givenNamesAgree) {
   public MatchLink {
     requireNonNull(leftGroup, "leftGroup is null");
     requireNonNull(rightGroup, "rightGroup is null");

@@ -89,6 +89,12 @@ public final class MatchLinkGuard {
   }
 
   private MatchLinkDecision refusal(MatchLink link, Joined left, Joined right) {
+    if (!link.givenNamesAgree()) {
+      return refused(
+          link,
+          DropRule.GIVEN_NAME_DISAGREES.code(),
+          "the records' given names are missing or disagree");
+    }
     for (IdentifierType type : STRONG) {
       Set<String> a = left.valuesOf(type);
       Set<String> b = right.valuesOf(type);

@@ -9,7 +9,10 @@ import java.util.Locale;
  * level, which carries no weight.
  */
 public enum ComparisonKind {
-  /** Person names: exact, then one level per Jaro-Winkler threshold, highest first. */
+  /**
+   * Person names: exact, then one level per Jaro-Winkler threshold, highest first; on the given
+   * name, a nickname of the other (Bob, Robert) is at the first of those levels.
+   */
   NAME,
   /** Free text such as a street or a city: like {@link #NAME}, without name-specific handling. */
   TEXT,

@@ -64,6 +64,19 @@ public record Comparisons(List<FieldComparison> fields) implements Serializable 
     return encode(levels(a, b));
   }
 
+  /**
+   * Whether a pair's levels say the two records agree on {@code field}; false when the field is not
+   * compared or either value is missing.
+   */
+  public boolean agree(MatchField field, int[] levels) {
+    for (int k = 0; k < fields.size(); k++) {
+      if (fields.get(k).field() == field) {
+        return fields.get(k).agrees(levels[k]);
+      }
+    }
+    return false;
+  }
+
   /** Levels to one long; level -1 is stored as 0. */
   public static long encode(int[] levels) {
     long pattern = 0;

@@ -2,6 +2,7 @@ package io.opencdp.resolve.match;
 
 import static java.util.Objects.requireNonNull;
 
+import io.opencdp.schemas.normalize.Nicknames;
 import java.io.Serializable;
 import java.util.List;
 
@@ -59,11 +60,22 @@ public record FieldComparison(
       return 0;
     }
     return switch (kind) {
-      case NAME, TEXT -> jaroWinklerLevel(a, b);
+      case NAME -> givenNameForms(a, b) ? 1 : jaroWinklerLevel(a, b);
+      case TEXT -> jaroWinklerLevel(a, b);
       case DATE -> dateLevel(a, b);
       case CODE -> Similarity.oneSlip(a, b) ? 1 : 2;
       case EXACT -> 1;
     };
+  }
+
+  /** Bob and Robert are one given name: as close as the closest fuzzy level. */
+  private boolean givenNameForms(String a, String b) {
+    return field == MatchField.GIVEN_NAME && !thresholds.isEmpty() && Nicknames.sameGivenName(a, b);
+  }
+
+  /** Whether a level says the two values agree: any level but "different" and the null level. */
+  public boolean agrees(int level) {
+    return level >= 0 && level < levelCount() - 1;
   }
 
   private int jaroWinklerLevel(String a, String b) {

@@ -124,7 +124,8 @@ final class ProbabilisticLinking {
                   r.getAs("right_group"),
                   r.getAs("probability"),
                   r.getAs("left_id"),
-                  r.getAs("right_id")));
+                  r.getAs("right_id"),
+                  settings.comparisons().agree(MatchField.GIVEN_NAME, levels(r))));
         }
         MatchLinkGuard.Result result =
             new MatchLinkGuard(guardrails.limits(), neverLink)
@@ -167,6 +168,11 @@ final class ProbabilisticLinking {
     } finally {
       withEvents.unpersist();
     }
+  }
+
+  private static int[] levels(Row scored) {
+    List<Integer> levels = scored.getList(scored.fieldIndex("levels"));
+    return levels.stream().mapToInt(Integer::intValue).toArray();
   }
 
   private static MatchModel model(

@@ -106,7 +106,7 @@ class MatchLinkGuardTest {
   }
 
   private static MatchLink link(String left, String right, double probability) {
-    return new MatchLink(left, right, probability, left + "-r", right + "-r");
+    return new MatchLink(left, right, probability, left + "-r", right + "-r", true);
   }
 
   private static IdentifierKey email(String value) {
@@ -119,5 +119,16 @@ class MatchLinkGuardTest {
 
   private static IdentifierKey customer(String value) {
     return IdentifierKey.of(IdentifierType.CUSTOMER_ID, value);
+  }
+
+  @Test
+  void aLinkWhoseGivenNamesDisagreeJoinsNothing() {
+    MatchLinkGuard.Result result =
+        GUARD.apply(
+            List.of(group("g1", Set.of(), Set.of()), group("g2", Set.of(), Set.of())),
+            List.of(new MatchLink("g1", "g2", 0.9999, "g1-r", "g2-r", false)));
+
+    assertThat(result.decisions().get(0).rule()).isEqualTo("given_name_disagrees");
+    assertThat(result.rootOf()).isEmpty();
   }
 }

@@ -28,6 +28,17 @@ class FieldComparisonTest {
   }
 
   @Test
+  void aNicknameOfTheGivenNameIsAsCloseAsTheClosestFuzzyLevel() {
+    assertThat(NAME.level("bob", "robert")).isEqualTo(1);
+    assertThat(NAME.agrees(NAME.level("bob", "robert"))).isTrue();
+    assertThat(NAME.agrees(NAME.level("bob", "maria"))).isFalse();
+    assertThat(NAME.agrees(FieldComparison.NULL_LEVEL)).isFalse();
+    FieldComparison surname =
+        new FieldComparison(MatchField.FAMILY_NAME, ComparisonKind.NAME, List.of(0.92), false);
+    assertThat(surname.level("bob", "robert")).as("only given names have nicknames").isEqualTo(2);
+  }
+
+  @Test
   void datesKnowTypingSlipsAndSwappedDayAndMonth() {
     assertThat(DATE.level("19810314", "19810314")).isZero();
     assertThat(DATE.level("19810314", "19810315")).as("one digit").isEqualTo(1);

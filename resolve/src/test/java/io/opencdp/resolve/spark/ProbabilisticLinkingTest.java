@@ -1,0 +1,159 @@
+package io.opencdp.resolve.spark;
+
+import static io.opencdp.resolve.spark.ResolveFixture.T0;
+import static io.opencdp.resolve.spark.ResolveFixture.customer;
+import static io.opencdp.resolve.spark.ResolveFixture.email;
+import static io.opencdp.resolve.spark.ResolveFixture.phone;
+import static io.opencdp.resolve.spark.ResolveFixture.profile;
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opencdp.resolve.match.ComparisonWeights;
+import io.opencdp.resolve.match.FieldComparison;
+import io.opencdp.resolve.match.LevelWeights;
+import io.opencdp.resolve.match.MatchModel;
+import io.opencdp.resolve.match.MatchSettings;
+import io.opencdp.resolve.match.TrainingSummary;
+import io.opencdp.schemas.event.Channel;
+import io.opencdp.schemas.event.Identifier;
+import io.opencdp.schemas.event.PersonAttributes;
+import io.opencdp.schemas.event.PostalAddress;
+import io.opencdp.schemas.event.TouchpointEvent;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Probabilistic linking inside a real resolve run (real Spark, real Delta), scored with a fixed,
+ * hand-written model so the outcome does not hang on EM over six records: a strong match joins two
+ * profiles, a household member agreeing on everything but the given name is refused, and a pair in
+ * the review band joins nothing and waits in {@code match_review}.
+ */
+class ProbabilisticLinkingTest {
+  private static final PostalAddress HOME =
+      new PostalAddress("12 Main St", "Springfield", "IL", "62701", "US");
+  private static final LocalDate MARIA_BORN = LocalDate.of(1980, 1, 1);
+
+  /** Per comparison of the defaults, in order: the log2 weight of each level. */
+  private static final Map<String, double[]> WEIGHTS =
+      Map.ofEntries(
+          Map.entry("given_name", new double[] {6, 4, 2, -1}),
+          Map.entry("family_name", new double[] {6, 4, 2, -4}),
+          Map.entry("birth_date", new double[] {8, 4, 3, 0, -6}),
+          Map.entry("house_number", new double[] {2, 0, -1}),
+          Map.entry("street", new double[] {3, 2, 1, -2}),
+          Map.entry("locality", new double[] {0, 0, 0, 0}),
+          Map.entry("city", new double[] {2, 1, 0, -1}),
+          Map.entry("postal_code", new double[] {3, 1, -2}),
+          Map.entry("region", new double[] {0, 0}),
+          Map.entry("phone", new double[] {4, 2, -1}),
+          Map.entry("email", new double[] {4, 2, -1}));
+
+  private static ResolveFixture fixture;
+  private static Map<String, String> profiles;
+
+  @BeforeAll
+  static void resolveWithProbabilisticLinking() {
+    fixture = new ResolveFixture("probabilistic-linking");
+    fixture.configure("resolve:\n  match:\n    enabled: true\n");
+    fixedModel().save(fixture.dir.resolve("match/model.json"));
+    fixture.append(
+        person(
+            "maria-1", "Maria", "Lopez", MARIA_BORN, HOME, customer("C1"), email("maria@x.test")),
+        person("maria-2", "Maria", "Lopez", MARIA_BORN, HOME, phone("+15550100007")),
+        // her husband: same surname, same home, no birth date given
+        person("juan-1", "Juan", "Lopez", null, HOME, phone("+15550100008")),
+        // given name equal, surname a typo apart, nothing else: the review band
+        person("ana-1", "Ana", "Ruiz", null, null, customer("C3"), email("ana@x.test")),
+        person("ana-2", "Ana", "Ruis", null, null, phone("+15550100009")));
+    fixture.run(ResolveMode.FULL);
+    profiles = fixture.eventProfiles();
+  }
+
+  @Test
+  void aStrongMatchJoinsTheTwoProfiles() {
+    assertThat(profile(profiles, "maria-2")).isEqualTo(profile(profiles, "maria-1"));
+    assertThat(links().stream().filter(r -> r.<Boolean>getAs("accepted"))).isNotEmpty();
+  }
+
+  @Test
+  void aHouseholdMemberWhoseGivenNameDiffersIsNotJoined() {
+    assertThat(profile(profiles, "juan-1")).isNotEqualTo(profile(profiles, "maria-1"));
+    assertThat(links())
+        .filteredOn(r -> "given_name_disagrees".equals(r.getAs("rule")))
+        .isNotEmpty()
+        .allMatch(r -> !r.<Boolean>getAs("accepted"));
+  }
+
+  @Test
+  void aPairInTheReviewBandJoinsNothingAndWaitsForReview() {
+    assertThat(profile(profiles, "ana-2")).isNotEqualTo(profile(profiles, "ana-1"));
+    List<Row> review = fixture.table(ProbabilisticLinking.MATCH_REVIEW).collectAsList();
+    MatchSettings settings = MatchSettings.from(fixture.config.resolve().match());
+    assertThat(review)
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.<Double>getAs("probability"))
+                    .isBetween(settings.reviewThreshold(), settings.linkThreshold()));
+    assertThat(
+            fixture
+                .table(ProbabilisticLinking.MATCH_LINKS)
+                .where(col("probability").lt(0.99))
+                .count())
+        .isZero();
+  }
+
+  private static List<Row> links() {
+    return fixture.table(ProbabilisticLinking.MATCH_LINKS).collectAsList();
+  }
+
+  private static MatchModel fixedModel() {
+    MatchSettings settings = MatchSettings.from(fixture.config.resolve().match());
+    List<ComparisonWeights> comparisons = new ArrayList<>();
+    for (FieldComparison c : settings.comparisons().fields()) {
+      double[] weights = WEIGHTS.get(c.field().wireName());
+      List<String> names = c.levelNames();
+      List<LevelWeights> levels = new ArrayList<>();
+      for (int l = 0; l < names.size(); l++) {
+        // u the same at every level: the weight is then log2(m / u) as written above
+        levels.add(new LevelWeights(names.get(l), Math.pow(2, weights[l] - 10), Math.pow(2, -10)));
+      }
+      comparisons.add(
+          new ComparisonWeights(
+              c.field().wireName(), c.kind().wireName(), c.thresholds(), false, levels));
+    }
+    return new MatchModel(
+        MatchModel.FORMAT_VERSION,
+        T0,
+        0.01,
+        comparisons,
+        new TrainingSummary(0, 0, 0, 0, 0, 0, true));
+  }
+
+  private static TouchpointEvent person(
+      String key,
+      String first,
+      String last,
+      LocalDate born,
+      PostalAddress address,
+      Identifier... ids) {
+    var builder =
+        TouchpointEvent.builder()
+            .channel(Channel.WEB)
+            .sourceSystem(ResolveFixture.SOURCE)
+            .sourceKey(key)
+            .eventType("identify")
+            .occurredAt(T0)
+            .receivedAt(T0)
+            .person(new PersonAttributes(first, last, null, null, null, address, born));
+    for (Identifier id : ids) {
+      builder.identifier(id);
+    }
+    return builder.build();
+  }
+}
