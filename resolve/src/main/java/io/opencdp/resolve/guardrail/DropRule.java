@@ -29,7 +29,14 @@ public enum DropRule {
    * A probabilistic link whose two records do not agree on the given name (equal, a nickname or a
    * typo): surname, address and a landline agreeing is a household, not one person.
    */
-  GIVEN_NAME_DISAGREES("given_name_disagrees");
+  GIVEN_NAME_DISAGREES("given_name_disagrees"),
+  /** A probabilistic link whose two records do not agree on the family name. */
+  FAMILY_NAME_DISAGREES("family_name_disagrees"),
+  /**
+   * A probabilistic link on the name alone: nothing else (birth date, address, phone, email) agrees
+   * more than the rest disagrees. Namesakes are common; a name is not a person.
+   */
+  UNCORROBORATED("uncorroborated");
 
   private final String code;
 

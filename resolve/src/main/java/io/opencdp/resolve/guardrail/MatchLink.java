@@ -2,6 +2,8 @@ package io.opencdp.resolve.guardrail;
 
 import static java.util.Objects.requireNonNull;
 
+import io.opencdp.resolve.match.LinkEvidence;
+
 /**
  * A pair of records probabilistic matching linked, lifted to the two profile candidates they sit
  * in.
@@ -11,8 +13,7 @@ import static java.util.Objects.requireNonNull;
  * @param probability the pair's match probability
  * @param leftRecord the matched record of {@code leftGroup}
  * @param rightRecord the matched record of {@code rightGroup}
- * @param givenNamesAgree whether both records have a given name and they agree (equal, a nickname
- *     or a typo)
+ * @param evidence name agreement and corroboration of the pair
  */
 public record MatchLink(
     String leftGroup,
@@ -20,12 +21,13 @@ public record MatchLink(
     double probability,
     String leftRecord,
     String rightRecord,
-    boolean givenNamesAgree) {
+    LinkEvidence evidence) {
   public MatchLink {
     requireNonNull(leftGroup, "leftGroup is null");
     requireNonNull(rightGroup, "rightGroup is null");
     requireNonNull(leftRecord, "leftRecord is null");
     requireNonNull(rightRecord, "rightRecord is null");
+    requireNonNull(evidence, "evidence is null");
     if (leftGroup.equals(rightGroup)) {
       throw new IllegalArgumentException(
           "a match link joins two groups, got " + leftGroup + " twice");

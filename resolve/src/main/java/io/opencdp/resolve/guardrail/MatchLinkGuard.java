@@ -2,6 +2,7 @@ package io.opencdp.resolve.guardrail;
 
 import static java.util.Objects.requireNonNull;
 
+import io.opencdp.resolve.match.LinkEvidence;
 import io.opencdp.schemas.event.IdentifierType;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -89,11 +90,27 @@ public final class MatchLinkGuard {
   }
 
   private MatchLinkDecision refusal(MatchLink link, Joined left, Joined right) {
-    if (!link.givenNamesAgree()) {
+    LinkEvidence evidence = link.evidence();
+    if (!evidence.givenNamesAgree()) {
       return refused(
           link,
           DropRule.GIVEN_NAME_DISAGREES.code(),
           "the records' given names are missing or disagree");
+    }
+    if (!evidence.familyNamesAgree()) {
+      return refused(
+          link,
+          DropRule.FAMILY_NAME_DISAGREES.code(),
+          "the records' family names are missing or disagree");
+    }
+    if (evidence.corroboration() <= 0) {
+      return refused(
+          link,
+          DropRule.UNCORROBORATED.code(),
+          String.format(
+              java.util.Locale.ROOT,
+              "nothing but the name speaks for it (other fields %+.2f bits)",
+              evidence.corroboration()));
     }
     for (IdentifierType type : STRONG) {
       Set<String> a = left.valuesOf(type);

@@ -63,6 +63,24 @@ public final class PairScorer implements Serializable {
     return new MatchScore(levels, contributions, weight, probability(weight));
   }
 
+  /**
+   * The evidence of a pair's levels: name agreement and the corroboration of the other fields
+   * (their level weights, without term-frequency adjustment, which only names and cities get).
+   */
+  public LinkEvidence evidence(int[] levels) {
+    double corroboration = 0;
+    for (int k = 0; k < levels.length; k++) {
+      MatchField field = comparisons.get(k).field();
+      if (levels[k] >= 0 && field != MatchField.GIVEN_NAME && field != MatchField.FAMILY_NAME) {
+        corroboration += weights[k][levels[k]];
+      }
+    }
+    return new LinkEvidence(
+        comparisons.agree(MatchField.GIVEN_NAME, levels),
+        comparisons.agree(MatchField.FAMILY_NAME, levels),
+        corroboration);
+  }
+
   static double probability(double weight) {
     return 1 / (1 + Math.pow(2, -weight));
   }

@@ -125,7 +125,7 @@ final class ProbabilisticLinking {
                   r.getAs("probability"),
                   r.getAs("left_id"),
                   r.getAs("right_id"),
-                  settings.comparisons().agree(MatchField.GIVEN_NAME, levels(r))));
+                  scorer.evidence(levels(r))));
         }
         MatchLinkGuard.Result result =
             new MatchLinkGuard(guardrails.limits(), neverLink)

@@ -2,6 +2,7 @@ package io.opencdp.resolve.guardrail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opencdp.resolve.match.LinkEvidence;
 import io.opencdp.schemas.event.IdentifierType;
 import java.util.List;
 import java.util.Set;
@@ -106,7 +107,8 @@ class MatchLinkGuardTest {
   }
 
   private static MatchLink link(String left, String right, double probability) {
-    return new MatchLink(left, right, probability, left + "-r", right + "-r", true);
+    return new MatchLink(
+        left, right, probability, left + "-r", right + "-r", new LinkEvidence(true, true, 3.0));
   }
 
   private static IdentifierKey email(String value) {
@@ -126,9 +128,35 @@ class MatchLinkGuardTest {
     MatchLinkGuard.Result result =
         GUARD.apply(
             List.of(group("g1", Set.of(), Set.of()), group("g2", Set.of(), Set.of())),
-            List.of(new MatchLink("g1", "g2", 0.9999, "g1-r", "g2-r", false)));
+            List.of(
+                new MatchLink(
+                    "g1", "g2", 0.9999, "g1-r", "g2-r", new LinkEvidence(false, true, 5.0))));
 
     assertThat(result.decisions().get(0).rule()).isEqualTo("given_name_disagrees");
+    assertThat(result.rootOf()).isEmpty();
+  }
+
+  @Test
+  void aLinkOnTheNameAloneOrAcrossFamilyNamesJoinsNothing() {
+    List<GroupFacts> groups =
+        List.of(
+            group("g1", Set.of(), Set.of()),
+            group("g2", Set.of(), Set.of()),
+            group("g3", Set.of(), Set.of()));
+    MatchLinkGuard.Result result =
+        GUARD.apply(
+            groups,
+            List.of(
+                // same full name, but the phones and postal codes disagree
+                new MatchLink(
+                    "g1", "g2", 0.9999, "g1-r", "g2-r", new LinkEvidence(true, true, -1.8)),
+                new MatchLink(
+                    "g1", "g3", 0.999, "g1-r", "g3-r", new LinkEvidence(true, false, 6.0))));
+
+    assertThat(result.decisions())
+        .extracting(MatchLinkDecision::rule)
+        .containsExactly("uncorroborated", "family_name_disagrees");
+    assertThat(result.decisions().get(0).detail()).contains("-1.80 bits");
     assertThat(result.rootOf()).isEmpty();
   }
 }

@@ -65,6 +65,19 @@ class PairScorerTest {
   }
 
   @Test
+  void evidenceSeparatesTheNamesFromWhatCorroboratesThem() {
+    PairScorer scorer = new PairScorer(MODEL, TermFrequencies.none());
+    int[] levels =
+        scorer.score(person("a", "berry", "19990219"), person("b", "berri", "19990291")).levels();
+
+    LinkEvidence evidence = scorer.evidence(levels);
+
+    assertThat(evidence.familyNamesAgree()).isTrue();
+    assertThat(evidence.givenNamesAgree()).as("not compared, so not agreeing").isFalse();
+    assertThat(evidence.corroboration()).isCloseTo(log2(0.05 / 0.002), within(1e-9));
+  }
+
+  @Test
   void aMissingValueAddsNothing() {
     PairScorer scorer = new PairScorer(MODEL, TermFrequencies.none());
     MatchScore score = scorer.score(person("a", "berry", null), person("b", "berry", "19990219"));
