@@ -1,12 +1,14 @@
 package io.opencdp.schemas.segment;
 
+import java.io.Serializable;
+
 /**
  * One node of a segment condition (docs/segments.md, "Conditions"): an immutable, validated tree
  * that the evaluation engines (the Elasticsearch compiler, the Spark SQL reference) walk. On Java
  * 17 a switch over the sealed types is a preview feature, so engines implement {@link Visitor}: the
  * compiler then checks that every kind of node is handled.
  */
-public sealed interface Condition
+public sealed interface Condition extends Serializable
     permits And,
         Or,
         Not,

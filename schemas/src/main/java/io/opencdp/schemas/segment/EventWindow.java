@@ -2,13 +2,14 @@ package io.opencdp.schemas.segment;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 
 /**
  * Which of the profile's events an event condition counts, by time; {@link SegmentWindows#range}
  * turns it into instants.
  */
-public sealed interface EventWindow {
+public sealed interface EventWindow extends Serializable {
   /** Neither {@code within_last_days} nor {@code between}: every event. */
   AllTime ALL_TIME = new AllTime();
 

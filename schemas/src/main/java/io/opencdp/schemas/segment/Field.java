@@ -2,6 +2,8 @@ package io.opencdp.schemas.segment;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
+
 /**
  * A field of the profile or event catalog ({@link ProfileFields}, {@link EventFields}).
  *
@@ -11,7 +13,8 @@ import static java.util.Objects.requireNonNull;
  * @param folded a text field compared folded (case and accents removed on both sides)
  * @param integer a number field that holds integers (its values must be integers)
  */
-public record Field(String name, FieldType type, boolean folded, boolean integer) {
+public record Field(String name, FieldType type, boolean folded, boolean integer)
+    implements Serializable {
   public Field {
     requireNonNull(name, "name is null");
     requireNonNull(type, "type is null");

@@ -10,6 +10,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.opencdp.schemas.config.CustomTraitConfig;
 import io.opencdp.schemas.config.ProfilesConfig;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -26,7 +27,7 @@ import java.util.TreeSet;
  *
  * @param customTraits the names of the configured custom traits
  */
-public record ProfileFields(Set<String> customTraits) {
+public record ProfileFields(Set<String> customTraits) implements Serializable {
   public static final String CUSTOM_TRAIT_PREFIX = "custom_traits.";
 
   /** The built-in fields, in the order of the doc's table. */

@@ -2,6 +2,8 @@ package io.opencdp.schemas.segment;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -15,7 +17,8 @@ import java.util.Set;
  * @param condition who is a member
  */
 public record SegmentDefinition(
-    String name, String description, int languageVersion, Condition condition) {
+    String name, String description, int languageVersion, Condition condition)
+    implements Serializable {
   public SegmentDefinition {
     requireNonNull(name, "name is null");
     if (name.isBlank() || name.codePointCount(0, name.length()) > SegmentLimits.MAX_NAME_LENGTH) {
@@ -32,8 +35,12 @@ public record SegmentDefinition(
     requireNonNull(condition, "condition is null");
   }
 
-  /** The ids of the segments the condition references directly ({@code in_segment}). */
+  /**
+   * The ids of the segments the condition references directly ({@code in_segment}), in document
+   * order.
+   */
   public Set<String> references() {
-    return Set.copyOf(new LinkedHashSet<>(Conditions.references(condition, "condition").values()));
+    return Collections.unmodifiableSet(
+        new LinkedHashSet<>(Conditions.references(condition, "condition").values()));
   }
 }

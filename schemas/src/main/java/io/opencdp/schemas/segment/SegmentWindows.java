@@ -3,6 +3,7 @@ package io.opencdp.schemas.segment;
 import static java.util.Objects.requireNonNull;
 
 import io.opencdp.schemas.config.SegmentsConfig;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +25,9 @@ import java.util.Optional;
  *       included whatever their length (23 or 25 hours on a daylight-saving change).
  * </ul>
  */
-public final class SegmentWindows {
+public final class SegmentWindows implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final ZoneId zone;
   private final Instant now;
   private final LocalDate today;

@@ -2,6 +2,7 @@ package io.opencdp.schemas.segment;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -9,7 +10,7 @@ import java.time.Instant;
  * start <= t < end}. Engines compare with exactly these bounds ({@code gte start}, {@code lt end}),
  * so they agree to the microsecond.
  */
-public record TimeRange(Instant start, Instant end) {
+public record TimeRange(Instant start, Instant end) implements Serializable {
   public TimeRange {
     requireNonNull(start, "start is null");
     requireNonNull(end, "end is null");

@@ -1,11 +1,13 @@
 package io.opencdp.schemas.segment;
 
+import java.io.Serializable;
+
 /**
  * A literal of a field condition, already checked against the field's type. Values are only ever
  * compared with a field's value; none is evaluated as a script, a query string or a pattern. Dates
  * and {@code days_ago} are turned into dates or instants by {@link SegmentWindows}.
  */
-public sealed interface Value
+public sealed interface Value extends Serializable
     permits TextValue, NumberValue, BooleanValue, DateValue, InstantValue, DaysAgo {
 
   <R> R accept(Visitor<R> visitor);

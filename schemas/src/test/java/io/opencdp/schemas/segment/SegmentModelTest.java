@@ -10,6 +10,10 @@ import io.opencdp.schemas.config.CustomTraitConfig;
 import io.opencdp.schemas.config.ProfilesConfig;
 import io.opencdp.schemas.config.TraitAggregation;
 import io.opencdp.schemas.event.IdentifierType;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -180,6 +184,36 @@ class SegmentModelTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new InstantValue(Instant.parse("2026-01-01T00:00:00.000001Z")))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aParsedDefinitionSurvivesJavaSerializationForShippingToWorkers() throws Exception {
+    SegmentDefinition definition =
+        parse(
+            "{\"name\": \"n\", \"condition\": {\"and\": [{\"event\": {\"type\": \"order_line\","
+                + " \"where\": [{\"field\": \"order.total.amount\", \"op\": \"between\", \"value\": [1, 2]}],"
+                + " \"count\": {\"lte\": 3}, \"within_last_days\": 5}},"
+                + " {\"field\": \"birth_date\", \"op\": \"lt\", \"value\": {\"days_ago\": 10}}]}}");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(definition);
+    }
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      assertThat(in.readObject()).isEqualTo(definition);
+    }
+  }
+
+  @Test
+  void referencesAreListedOnceInDocumentOrder() {
+    SegmentDefinition definition =
+        SegmentDefinitions.parseStored(
+            Segments.definition(
+                "{\"or\": [{\"in_segment\": \"s-3\"}, {\"not\": {\"in_segment\": \"s-1\"}},"
+                    + " {\"in_segment\": \"s-2\"}, {\"in_segment\": \"s-3\"}]}"),
+            Segments.FIELDS);
+
+    assertThat(definition.references()).containsExactly("s-3", "s-1", "s-2");
   }
 
   @Test
