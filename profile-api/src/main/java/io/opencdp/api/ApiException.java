@@ -8,19 +8,11 @@ import io.opencdp.schemas.error.ErrorCode;
  * parameter. The message is the problem body's {@code detail}, so it never holds internals.
  */
 final class ApiException extends CdpException {
-  private final String parameter;
-
   ApiException(ErrorCode code, String detail) {
     this(code, detail, null);
   }
 
   ApiException(ErrorCode code, String detail, String parameter) {
-    super(code, detail);
-    this.parameter = parameter;
-  }
-
-  /** The offending path or query parameter, or null when the request as a whole is at fault. */
-  String parameter() {
-    return parameter;
+    super(code, detail, parameter, null);
   }
 }

@@ -35,8 +35,7 @@ final class ProblemMapper {
     if (status == 503) {
       LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
     }
-    String parameter = e instanceof ApiException api ? api.parameter() : null;
-    answer(ctx, new Problem(status, title(status), e.getMessage(), code(e.code()), parameter));
+    answer(ctx, new Problem(status, title(status), e.getMessage(), code(e.code()), e.parameter()));
   }
 
   void validation(ValidationException e, Context ctx) {

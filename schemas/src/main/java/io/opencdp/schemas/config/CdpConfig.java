@@ -14,6 +14,7 @@ import java.nio.file.Path;
  * @param profiles golden profiles: survivorship, computed traits, currency conversion
  * @param api the profile API ({@code cdp serve})
  * @param index the Elasticsearch indexer ({@code cdp index})
+ * @param segments segments: the workspace time zone of their dates and windows
  */
 public record CdpConfig(
     String workspace,
@@ -26,7 +27,8 @@ public record CdpConfig(
     GeneratorConfig generator,
     CollectorConfig collector,
     ApiConfig api,
-    IndexConfig index) {
+    IndexConfig index,
+    SegmentsConfig segments) {
 
   public CdpConfig {
     ConfigChecks.identifier("workspace", workspace);
@@ -40,6 +42,7 @@ public record CdpConfig(
     requireNonNull(collector, "collector section is required");
     requireNonNull(api, "api section is required");
     requireNonNull(index, "index section is required");
+    requireNonNull(segments, "segments section is required");
   }
 
   public CdpConfig withWorkDir(Path newWorkDir) {
@@ -54,7 +57,8 @@ public record CdpConfig(
         generator,
         collector,
         api,
-        index);
+        index,
+        segments);
   }
 
   public CdpConfig withIngest(IngestConfig newIngest) {
@@ -69,7 +73,8 @@ public record CdpConfig(
         generator,
         collector,
         api,
-        index);
+        index,
+        segments);
   }
 
   public CdpConfig withProfiles(ProfilesConfig newProfiles) {
@@ -84,7 +89,8 @@ public record CdpConfig(
         generator,
         collector,
         api,
-        index);
+        index,
+        segments);
   }
 
   public CdpConfig withApi(ApiConfig newApi) {
@@ -99,7 +105,8 @@ public record CdpConfig(
         generator,
         collector,
         newApi,
-        index);
+        index,
+        segments);
   }
 
   public CdpConfig withIndex(IndexConfig newIndex) {
@@ -114,7 +121,24 @@ public record CdpConfig(
         generator,
         collector,
         api,
-        newIndex);
+        newIndex,
+        segments);
+  }
+
+  public CdpConfig withSegments(SegmentsConfig newSegments) {
+    return new CdpConfig(
+        workspace,
+        workDir,
+        elasticsearch,
+        spark,
+        ingest,
+        resolve,
+        profiles,
+        generator,
+        collector,
+        api,
+        index,
+        newSegments);
   }
 
   /** Every default, as documented in cdp-defaults.yaml. */

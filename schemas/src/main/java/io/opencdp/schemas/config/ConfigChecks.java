@@ -1,5 +1,7 @@
 package io.opencdp.schemas.config;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +39,17 @@ public final class ConfigChecks {
   public static void notBlank(String key, String value) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(key + " must not be empty");
+    }
+  }
+
+  /** An IANA zone id such as {@code Europe/Berlin} (or {@code UTC}). */
+  public static ZoneId zone(String key, String value) {
+    notBlank(key, value);
+    try {
+      return ZoneId.of(value.strip());
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException(
+          key + " must be an IANA time zone such as America/New_York, got '" + value + "'", e);
     }
   }
 }

@@ -3,7 +3,6 @@ package io.opencdp.schemas.config;
 import static java.util.Objects.requireNonNull;
 
 import java.io.Serializable;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -94,7 +93,8 @@ public record CsvFormat(
             key + ".store_time_zones applies only to csv_kind pos_line");
       }
       zones.forEach(
-          (store, zone) -> storeZones.put(store, zone(key + ".store_time_zones." + store, zone)));
+          (store, zone) ->
+              storeZones.put(store, ConfigChecks.zone(key + ".store_time_zones." + store, zone)));
     }
     return new CsvFormat(kind, columns, delimiter, format, storeZones);
   }
@@ -110,16 +110,5 @@ public record CsvFormat(
           key + " must not be a quote or a line break, got '" + value + "'");
     }
     return c;
-  }
-
-  /** An IANA zone id; the message names the key. */
-  static ZoneId zone(String key, String value) {
-    ConfigChecks.notBlank(key, value);
-    try {
-      return ZoneId.of(value.strip());
-    } catch (DateTimeException e) {
-      throw new IllegalArgumentException(
-          key + " must be an IANA time zone such as America/New_York, got '" + value + "'", e);
-    }
   }
 }

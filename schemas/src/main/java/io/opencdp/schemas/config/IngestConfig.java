@@ -78,7 +78,7 @@ public record IngestConfig(
         landingRoot,
         maxLineBytes,
         futureToleranceMinutes,
-        CsvFormat.zone("ingest.default_time_zone", defaultTimeZone),
+        ConfigChecks.zone("ingest.default_time_zone", defaultTimeZone),
         checked);
   }
 

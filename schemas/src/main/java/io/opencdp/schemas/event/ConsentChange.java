@@ -24,4 +24,14 @@ public record ConsentChange(
     Checks.optionalMatches(channel, CHANNEL, "channel");
     changedAt = Checks.instant(changedAt, "changed_at");
   }
+
+  /** Whether {@code purpose} is spelled as a consent purpose can be (segment conditions ask). */
+  public static boolean isPurpose(String purpose) {
+    return purpose != null && PURPOSE.matcher(purpose).matches();
+  }
+
+  /** Whether {@code channel} is spelled as a consent channel can be. */
+  public static boolean isChannel(String channel) {
+    return channel != null && CHANNEL.matcher(channel).matches();
+  }
 }
