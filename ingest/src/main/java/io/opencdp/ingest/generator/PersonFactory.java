@@ -167,7 +167,7 @@ final class PersonFactory {
             10);
   }
 
-  private static String[] firstNames(String country, boolean female) {
+  static String[] firstNames(String country, boolean female) {
     return switch (country) {
       case "GB" -> female ? NameLists.GB_FEMALE : NameLists.GB_MALE;
       case "DE" -> female ? NameLists.DE_FEMALE : NameLists.DE_MALE;
@@ -175,7 +175,7 @@ final class PersonFactory {
     };
   }
 
-  private static String[] lastNames(String country) {
+  static String[] lastNames(String country) {
     return switch (country) {
       case "GB" -> NameLists.GB_LAST;
       case "DE" -> NameLists.DE_LAST;

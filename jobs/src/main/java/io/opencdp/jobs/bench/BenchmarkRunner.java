@@ -25,6 +25,7 @@ public final class BenchmarkRunner {
     register(new ResolveBenchmark());
     register(new ApiBenchmark());
     register(new IndexBenchmark());
+    register(new MatchBenchmark());
   }
 
   private BenchmarkRunner() {}

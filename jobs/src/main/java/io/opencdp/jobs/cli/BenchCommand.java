@@ -14,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Run a benchmark at a fixed scale and seed; print a line per figure and write a JSON results file.",
-      "Benchmarks: generator, ingest, resolve, api (profile lookups under open-loop load), index (bulk index throughput)."
+      "Benchmarks: generator, ingest, resolve, api (profile lookups under open-loop load), index (bulk index throughput),",
+      "match (probabilistic matching at a scale in records: pairs scored/s, phases, memory, accuracy)."
     })
 final class BenchCommand implements Callable<Integer> {
   @ParentCommand CdpCli root;
@@ -25,7 +26,8 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--scale",
       defaultValue = "100k",
-      description = "Scale in persons, e.g. 10k, 100k, 1M (default ${DEFAULT-VALUE}).")
+      description =
+          "Scale in persons (records for match), e.g. 10k, 100k, 1M (default ${DEFAULT-VALUE}).")
   String scale;
 
   @Option(
