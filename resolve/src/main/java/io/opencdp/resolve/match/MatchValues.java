@@ -67,6 +67,18 @@ public final class MatchValues {
         : new String[] {words[0], words[words.length - 1]};
   }
 
+  /**
+   * Given and family name of a record: its first and last name, or when it has neither, the split
+   * of its full name ({@link #splitFullName}).
+   *
+   * @return {given, family}, either may be null
+   */
+  public static String[] givenAndFamily(String firstName, String lastName, String fullName) {
+    String given = name(firstName);
+    String family = name(lastName);
+    return given == null && family == null ? splitFullName(fullName) : new String[] {given, family};
+  }
+
   /** {@code yyyyMMdd}, or null. */
   public static String birthDate(LocalDate date) {
     return date == null ? null : date.format(BASIC_DATE);

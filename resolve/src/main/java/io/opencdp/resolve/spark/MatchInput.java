@@ -84,15 +84,11 @@ final class MatchInput {
 
   private static Row values(Row r) {
     String[] v = new String[MatchField.values().length];
-    String given = MatchValues.name(r.getAs("first_name"));
-    String family = MatchValues.name(r.getAs("last_name"));
-    if (given == null && family == null) {
-      String[] split = MatchValues.splitFullName(r.getAs("full_name"));
-      given = split[0];
-      family = split[1];
-    }
-    v[MatchField.GIVEN_NAME.ordinal()] = given;
-    v[MatchField.FAMILY_NAME.ordinal()] = family;
+    String[] name =
+        MatchValues.givenAndFamily(
+            r.getAs("first_name"), r.getAs("last_name"), r.getAs("full_name"));
+    v[MatchField.GIVEN_NAME.ordinal()] = name[0];
+    v[MatchField.FAMILY_NAME.ordinal()] = name[1];
     // a LocalDate with the Java 8 time API on (the platform's setting), a java.sql.Date without
     Object birth = r.getAs("birth_date");
     v[MatchField.BIRTH_DATE.ordinal()] =

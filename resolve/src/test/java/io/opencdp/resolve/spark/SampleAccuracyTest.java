@@ -42,6 +42,23 @@ class SampleAccuracyTest {
   }
 
   @Test
+  void recordsThatCarryAPersonalIdentifierOrANameAreAlmostNeverMergedWithAnotherPerson() {
+    assertThat(evaluation.identifiable().precision()).isGreaterThanOrEqualTo(0.999);
+    assertThat(evaluation.identifiableRecords())
+        .isGreaterThan(evaluation.attributableRecords())
+        .isLessThan(evaluation.overall().records());
+  }
+
+  @Test
+  void theRecallCeilingsAreBelowOneAndAboveWhatIsReached() {
+    // a perfect resolver joins records sharing usable identifiers and all named records of a
+    // person; anonymous sessions and email-only events of a person with a name elsewhere it cannot
+    assertThat(evaluation.overallRecallCeiling()).isBetween(evaluation.overall().recall(), 1.0);
+    assertThat(evaluation.identifiableRecallCeiling())
+        .isBetween(evaluation.identifiable().recall(), 1.0);
+  }
+
+  @Test
   void overallFiguresStayAboveTheirMeasuredFloors() {
     // measured 0.9909 / 0.7496 (see docs/resolution.md); the gap is records whose only
     // identifiers are shared or junk, which the probabilistic matcher will place
