@@ -51,7 +51,8 @@ class ProbabilisticLinkingTest {
           Map.entry("postal_code", new double[] {3, 1, -2}),
           Map.entry("region", new double[] {0, 0}),
           Map.entry("phone", new double[] {4, 2, -1}),
-          Map.entry("email", new double[] {4, 2, -1}));
+          Map.entry("email", new double[] {4, 2, -1}),
+          Map.entry("card_last4", new double[] {8, -1}));
 
   private static ResolveFixture fixture;
   private static Map<String, String> profiles;
