@@ -25,7 +25,8 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Compare profile membership with ground truth (the generator's truth/records.csv): pairwise precision,",
       "recall and F1, split and over-merged persons, the largest profiles; recall over the true pairs linked",
-      "by usable (personal, non-junk) identifiers and precision over the records that carry one. Also",
+      "by usable (personal, non-junk) identifiers and precision over the records that carry one; precision",
+      "and recall over the identifiable records (a usable identifier or a name) and the recall ceiling. Also",
       "written as JSON. `cdp evaluate febrl` measures probabilistic matching on the Febrl data sets."
     })
 final class EvaluateCommand implements Callable<Integer> {
@@ -104,6 +105,34 @@ final class EvaluateCommand implements Callable<Integer> {
             a.precision(),
             a.recall(),
             a.f1()));
+    EvaluationResult i = evaluation.identifiable();
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "identifiable        %,d records carry a usable identifier or a name (given and"
+                + " family):%n",
+            evaluation.identifiableRecords()));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "  precision %.5f  recall %.5f  F1 %.5f%n",
+            i.precision(),
+            i.recall(),
+            i.f1()));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "joinable-pair recall %.5f  (%,d of %,d pairs a perfect resolver joins: one usable"
+                + " group, or both named)%n",
+            i.subsetRecall(),
+            i.subsetTruePositivePairs(),
+            i.subsetTruePairs()));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "recall ceiling      %.5f over identifiable records, %.5f over all records%n",
+            evaluation.identifiableRecallCeiling(),
+            evaluation.overallRecallCeiling()));
     s.append(
         String.format(
             Locale.ROOT,

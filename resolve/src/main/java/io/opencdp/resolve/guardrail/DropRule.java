@@ -36,7 +36,17 @@ public enum DropRule {
    * A probabilistic link on the name alone: nothing else (birth date, address, phone, email) agrees
    * more than the rest disagrees. Namesakes are common; a name is not a person.
    */
-  UNCORROBORATED("uncorroborated");
+  UNCORROBORATED("uncorroborated"),
+  /**
+   * A probabilistic link between two records no identifier placed (a walk-in's store line, a call
+   * with no number): such a record joins a profile, it never forms one with another such record.
+   */
+  NO_IDENTIFIER("no_identifier"),
+  /**
+   * A probabilistic link from a record no identifier placed that a stronger link already put into a
+   * profile: it joins one profile and never bridges two.
+   */
+  RECORD_ALREADY_PLACED("record_already_placed");
 
   private final String code;
 

@@ -22,6 +22,13 @@ import java.util.TreeMap;
  * and share none. Links are applied strongest first (then by group keys), each against the
  * candidates as already joined, so a chain A~B~C cannot carry a conflict between A and C in by the
  * back door. Batch and streaming decide the same way.
+ *
+ * <p>A group without identifiers is a record no identifier placed (a walk-in's store line): it may
+ * join one profile candidate, by its strongest acceptable link, directly or through another such
+ * record already placed, but never a second candidate ({@code record_already_placed}); two such
+ * records alone never form a profile ({@code no_identifier}: their link waits until one of them is
+ * placed, and is refused if neither ever is). A joined set is always keyed by a candidate that
+ * carries identifiers.
  */
 public final class MatchLinkGuard {
   private static final List<IdentifierType> STRONG =
@@ -39,7 +46,7 @@ public final class MatchLinkGuard {
    * The outcome.
    *
    * @param rootOf for every group that was joined to another, the key of the joined set (its
-   *     smallest group key); groups not listed stay as they are
+   *     smallest key among the groups with identifiers); groups not listed stay as they are
    * @param decisions one per link, in the order applied
    */
   public record Result(Map<String, String> rootOf, List<MatchLinkDecision> decisions) {
@@ -52,8 +59,12 @@ public final class MatchLinkGuard {
   /** Applies the links; every group a link names must be among {@code groups}. */
   public Result apply(Collection<GroupFacts> groups, Collection<MatchLink> links) {
     Map<String, Joined> sets = new HashMap<>();
+    Set<String> unplaced = new HashSet<>();
     for (GroupFacts g : groups) {
       sets.put(g.group(), new Joined(g));
+      if (g.identifiers().isEmpty()) {
+        unplaced.add(g.group());
+      }
     }
     List<MatchLink> ordered = new ArrayList<>(links);
     ordered.sort(
@@ -62,22 +73,37 @@ public final class MatchLinkGuard {
             .thenComparing(MatchLink::leftGroup)
             .thenComparing(MatchLink::rightGroup));
     List<MatchLinkDecision> decisions = new ArrayList<>(ordered.size());
+    // links between two records no identifier placed wait until one of them is placed
+    List<MatchLink> waiting = new ArrayList<>();
     for (MatchLink link : ordered) {
-      Joined left = find(sets, link.leftGroup());
-      Joined right = find(sets, link.rightGroup());
-      if (left == right) {
-        decisions.add(new MatchLinkDecision(link, true, null, "already one profile"));
-        continue;
+      MatchLinkDecision decision = decide(link, sets, unplaced);
+      if (decision == null) {
+        waiting.add(link);
+      } else {
+        decisions.add(decision);
       }
-      MatchLinkDecision refusal = refusal(link, left, right);
-      if (refusal != null) {
-        decisions.add(refusal);
-        continue;
+    }
+    boolean placedMore = true;
+    while (placedMore && !waiting.isEmpty()) {
+      placedMore = false;
+      List<MatchLink> still = new ArrayList<>();
+      for (MatchLink link : waiting) {
+        MatchLinkDecision decision = decide(link, sets, unplaced);
+        if (decision == null) {
+          still.add(link);
+        } else {
+          decisions.add(decision);
+          placedMore |= decision.accepted();
+        }
       }
-      Joined root = left.key.compareTo(right.key) <= 0 ? left : right;
-      Joined other = root == left ? right : left;
-      root.absorb(other);
-      decisions.add(new MatchLinkDecision(link, true, null, "joined"));
+      waiting = still;
+    }
+    for (MatchLink link : waiting) {
+      decisions.add(
+          refused(
+              link,
+              DropRule.NO_IDENTIFIER.code(),
+              "neither side carries an identifier: such records join a profile, never form one"));
     }
     Map<String, String> rootOf = new TreeMap<>();
     for (String group : sets.keySet()) {
@@ -87,6 +113,49 @@ public final class MatchLinkGuard {
       }
     }
     return new Result(rootOf, decisions);
+  }
+
+  /**
+   * Decides one link against the sets as joined so far and joins them if it is accepted; null when
+   * neither side carries an identifier yet (the link waits).
+   */
+  private MatchLinkDecision decide(MatchLink link, Map<String, Joined> sets, Set<String> unplaced) {
+    Joined left = find(sets, link.leftGroup());
+    Joined right = find(sets, link.rightGroup());
+    if (left == right) {
+      return new MatchLinkDecision(link, true, null, "already one profile");
+    }
+    MatchLinkDecision refusal = refusal(link, left, right);
+    if (refusal != null) {
+      return refusal;
+    }
+    if (left.identifiers.isEmpty() && right.identifiers.isEmpty()) {
+      return null;
+    }
+    if (bridges(link.leftGroup(), left, right, unplaced)
+        || bridges(link.rightGroup(), right, left, unplaced)) {
+      return refused(
+          link,
+          DropRule.RECORD_ALREADY_PLACED.code(),
+          "the record no identifier placed already joined another profile by a stronger link");
+    }
+    // a joined set is keyed by a candidate with identifiers, the smallest key among them
+    Joined root;
+    if (left.identifiers.isEmpty() != right.identifiers.isEmpty()) {
+      root = left.identifiers.isEmpty() ? right : left;
+    } else {
+      root = left.key.compareTo(right.key) <= 0 ? left : right;
+    }
+    root.absorb(root == left ? right : left);
+    return new MatchLinkDecision(link, true, null, "joined");
+  }
+
+  /**
+   * Whether the link would make the record of {@code group}, one no identifier placed and already
+   * placed in {@code own}, join a second candidate.
+   */
+  private static boolean bridges(String group, Joined own, Joined other, Set<String> unplaced) {
+    return unplaced.contains(group) && own.size > 1 && !other.identifiers.isEmpty();
   }
 
   private MatchLinkDecision refusal(MatchLink link, Joined left, Joined right) {

@@ -18,7 +18,9 @@ public enum MatchField {
   POSTAL_CODE,
   REGION,
   PHONE,
-  EMAIL;
+  EMAIL,
+  /** The last four digits of a payment card (a store's receipt keeps them); never an identifier. */
+  CARD_LAST4;
 
   private static final MatchField[] ALL = values();
 

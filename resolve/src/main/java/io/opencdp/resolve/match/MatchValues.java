@@ -15,12 +15,14 @@ import java.util.regex.Pattern;
  * The one place where what a record says about a person becomes the values matching compares: names
  * lowercased with diacritics folded, the house number split from the street line, street type
  * abbreviations spelled out, postal codes by their country's rules (a US ZIP+4 compares on its five
- * digits), birth dates as {@code yyyyMMdd}. Phones and emails arrive normalized (the event's
- * identifiers). Every reader of match records (the Spark job, Febrl, the stream) goes through here.
+ * digits), birth dates as {@code yyyyMMdd}, a card's last four digits as four digits. Phones and
+ * emails arrive normalized (the event's identifiers). Every reader of match records (the Spark job,
+ * Febrl, the stream) goes through here.
  */
 public final class MatchValues {
   private static final DateTimeFormatter BASIC_DATE = DateTimeFormatter.BASIC_ISO_DATE;
   private static final Pattern HOUSE_NUMBER = Pattern.compile("^(\\d+[a-z]?)(?:[\\s,]+)(.*)$");
+  private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
   private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Map<String, String> STREET_TYPES =
       Map.ofEntries(
@@ -65,6 +67,18 @@ public final class MatchValues {
     return words.length == 1
         ? new String[] {words[0], null}
         : new String[] {words[0], words[words.length - 1]};
+  }
+
+  /**
+   * Given and family name of a record: its first and last name, or when it has neither, the split
+   * of its full name ({@link #splitFullName}).
+   *
+   * @return {given, family}, either may be null
+   */
+  public static String[] givenAndFamily(String firstName, String lastName, String fullName) {
+    String given = name(firstName);
+    String family = name(lastName);
+    return given == null && family == null ? splitFullName(fullName) : new String[] {given, family};
   }
 
   /** {@code yyyyMMdd}, or null. */
@@ -120,6 +134,15 @@ public final class MatchValues {
     }
     String value = code.value();
     return "US".equals(countryCode) && value.length() == 10 ? value.substring(0, 5) : value;
+  }
+
+  /** A payment card's last four digits: exactly four digits after trimming, else null. */
+  public static String cardLast4(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String digits = raw.strip();
+    return FOUR_DIGITS.matcher(digits).matches() ? digits : null;
   }
 
   /** A region: the US state code, else folded text. */

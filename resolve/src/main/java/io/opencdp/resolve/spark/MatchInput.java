@@ -3,6 +3,7 @@ package io.opencdp.resolve.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.get_json_object;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sha2;
 
@@ -57,6 +58,7 @@ final class MatchInput {
             col("person.address.region").as("region"),
             col("person.address.postal_code").as("postal_code"),
             col("person.address.country").as("country"),
+            get_json_object(col("custom"), "$.card_last4").as("card_last4"),
             filter(col("identifiers"), i -> i.getField("valid")).as("identifiers"))
         .map((MapFunction<Row, Row>) MatchInput::values, Encoders.row(EVENT_VALUES));
   }
@@ -84,15 +86,11 @@ final class MatchInput {
 
   private static Row values(Row r) {
     String[] v = new String[MatchField.values().length];
-    String given = MatchValues.name(r.getAs("first_name"));
-    String family = MatchValues.name(r.getAs("last_name"));
-    if (given == null && family == null) {
-      String[] split = MatchValues.splitFullName(r.getAs("full_name"));
-      given = split[0];
-      family = split[1];
-    }
-    v[MatchField.GIVEN_NAME.ordinal()] = given;
-    v[MatchField.FAMILY_NAME.ordinal()] = family;
+    String[] name =
+        MatchValues.givenAndFamily(
+            r.getAs("first_name"), r.getAs("last_name"), r.getAs("full_name"));
+    v[MatchField.GIVEN_NAME.ordinal()] = name[0];
+    v[MatchField.FAMILY_NAME.ordinal()] = name[1];
     // a LocalDate with the Java 8 time API on (the platform's setting), a java.sql.Date without
     Object birth = r.getAs("birth_date");
     v[MatchField.BIRTH_DATE.ordinal()] =
@@ -104,6 +102,7 @@ final class MatchInput {
     v[MatchField.CITY.ordinal()] = MatchValues.text(r.getAs("city"));
     v[MatchField.POSTAL_CODE.ordinal()] = MatchValues.postalCode(r.getAs("postal_code"), country);
     v[MatchField.REGION.ordinal()] = MatchValues.region(r.getAs("region"), country);
+    v[MatchField.CARD_LAST4.ordinal()] = MatchValues.cardLast4(r.getAs("card_last4"));
     List<Row> identifiers = r.getList(r.fieldIndex("identifiers"));
     for (Row id : identifiers) {
       String type = id.getAs("type");

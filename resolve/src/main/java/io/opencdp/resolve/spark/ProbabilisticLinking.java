@@ -3,6 +3,7 @@ package io.opencdp.resolve.spark;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 
 import io.opencdp.ingest.spark.TableLocations;
@@ -66,13 +67,23 @@ final class ProbabilisticLinking {
           .add("rule", DataTypes.StringType, true)
           .add("detail", DataTypes.StringType, false);
 
+  /** The group of a named event no identifier placed: {@code event:<event id>}. */
+  static final String UNPLACED_PREFIX = "event:";
+
   private ProbabilisticLinking() {}
 
   /**
-   * The candidates' members with the keys of joined candidates replaced by the joined set's key:
-   * type, value, cluster_key.
+   * What the links changed.
+   *
+   * @param members the candidates' members with the keys of joined candidates replaced by the
+   *     joined set's key: type, value, cluster_key
+   * @param placedEvents events no identifier placed that a link put into a candidate: event_id,
+   *     cluster_key (the joined set's key)
    */
-  static Dataset<Row> apply(
+  record Linked(Dataset<Row> members, Dataset<Row> placedEvents) {}
+
+  /** Applies probabilistic links to the candidates deterministic stitching formed. */
+  static Linked apply(
       SparkSession spark,
       TableLocations tables,
       String workspace,
@@ -95,6 +106,15 @@ final class ProbabilisticLinking {
                     .equalTo(members.col("type"))
                     .and(clusters.anchors().col("a_value").equalTo(members.col("value"))))
             .select(col("event_id"), col("cluster_key"));
+    // a named event no identifier placed is a group of its own: it may join a candidate
+    eventGroups =
+        eventGroups.unionByName(
+            events
+                .select("event_id")
+                .join(eventGroups, new String[] {"event_id"}, "left_anti")
+                .select(
+                    col("event_id"),
+                    concat(lit(UNPLACED_PREFIX), col("event_id")).as("cluster_key")));
     Dataset<Row> withEvents =
         MatchInput.records(MatchInput.eventValues(events), eventGroups)
             .persist(StorageLevel.MEMORY_AND_DISK());
@@ -161,7 +181,8 @@ final class ProbabilisticLinking {
             accepted,
             links.size() - accepted,
             result.rootOf().size());
-        return rekey(spark, members, result.rootOf());
+        return new Linked(
+            rekey(spark, members, result.rootOf()), placedEvents(spark, result.rootOf()));
       } finally {
         scored.unpersist();
       }
@@ -238,6 +259,21 @@ final class ProbabilisticLinking {
       facts.add(new GroupFacts(g, ids.get(g), births.get(g)));
     }
     return facts;
+  }
+
+  private static Dataset<Row> placedEvents(SparkSession spark, Map<String, String> rootOf) {
+    List<Row> rows = new ArrayList<>();
+    rootOf.forEach(
+        (group, root) -> {
+          if (group.startsWith(UNPLACED_PREFIX)) {
+            rows.add(RowFactory.create(group.substring(UNPLACED_PREFIX.length()), root));
+          }
+        });
+    return spark.createDataFrame(
+        rows,
+        new StructType()
+            .add("event_id", DataTypes.StringType, false)
+            .add("cluster_key", DataTypes.StringType, false));
   }
 
   private static Dataset<Row> rekey(

@@ -7,6 +7,9 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import io.opencdp.ingest.spark.TableLocations;
@@ -15,6 +18,7 @@ import io.opencdp.resolve.eval.ResolutionEvaluation;
 import io.opencdp.resolve.eval.UsableIdentifierGroups;
 import io.opencdp.resolve.guardrail.BlockedValues;
 import io.opencdp.resolve.guardrail.LinkGuardrails;
+import io.opencdp.resolve.match.MatchValues;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.event.IdentifierType;
 import java.nio.file.Path;
@@ -25,11 +29,13 @@ import java.util.Map;
 import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
@@ -43,6 +49,9 @@ import org.apache.spark.storage.StorageLevel;
 public final class ResolveEvaluation {
   private static final StructType GROUPS =
       new StructType().add("event_id", StringType, false).add("usable_group", StringType, false);
+
+  private static final StructType NAMED =
+      new StructType().add("event_id", StringType, false).add("named", BooleanType, false);
 
   private ResolveEvaluation() {}
 
@@ -61,7 +70,14 @@ public final class ResolveEvaluation {
             .format("delta")
             .load(tables.events())
             .where(col("workspace_id").equalTo(config.workspace()))
-            .select("source_file", "source_line", "event_id", "identifiers");
+            .select(
+                col("source_file"),
+                col("source_line"),
+                col("event_id"),
+                col("identifiers"),
+                col("person.first_name").as("first_name"),
+                col("person.last_name").as("last_name"),
+                col("person.full_name").as("full_name"));
     Dataset<Row> records =
         truth
             .join(
@@ -70,7 +86,7 @@ public final class ResolveEvaluation {
                     .col("file")
                     .equalTo(events.col("source_file"))
                     .and(truth.col("line").equalTo(events.col("source_line"))))
-            .select("event_id", "person_id", "identifiers")
+            .select("event_id", "person_id", "identifiers", "first_name", "last_name", "full_name")
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Dataset<Row> ids =
@@ -108,18 +124,38 @@ public final class ResolveEvaluation {
               .format("delta")
               .load(tables.table(ResolveTables.EVENT_PROFILES))
               .select("event_id", "profile_id");
-      Dataset<Row> scored =
+      Dataset<Row> named =
           records
+              .select("event_id", "first_name", "last_name", "full_name")
+              .map((MapFunction<Row, Row>) ResolveEvaluation::eventNamed, Encoders.row(NAMED));
+      Dataset<Row> withGroups =
+          records
+              .select("event_id", "person_id")
+              .join(named, "event_id")
               .join(profiles, new String[] {"event_id"}, "left")
               .join(groups, new String[] {"event_id"}, "left")
-              .select(
-                  col("person_id"),
-                  coalesce(col("profile_id"), concat(lit("unresolved:"), col("event_id")))
-                      .as("predicted"),
-                  col("usable_group"));
+              .withColumn(
+                  "group_named",
+                  max(col("named")).over(Window.partitionBy("person_id", "usable_group")));
+      // a perfect resolver joins a usable group and every named record of the person
+      Column joinable =
+          when(
+                  col("named").or(col("usable_group").isNotNull().and(col("group_named"))),
+                  concat(col("person_id"), lit("/named")))
+              .otherwise(col("usable_group"));
+      Dataset<Row> scored =
+          withGroups.select(
+              col("person_id"),
+              coalesce(col("profile_id"), concat(lit("unresolved:"), col("event_id")))
+                  .as("predicted"),
+              col("usable_group"),
+              col("named"),
+              joinable.as("joinable"));
       PairwiseEvaluator overall = new PairwiseEvaluator();
       PairwiseEvaluator attributable = new PairwiseEvaluator();
+      PairwiseEvaluator identifiable = new PairwiseEvaluator();
       long attributableRecords = 0;
+      long identifiableRecords = 0;
       for (Iterator<Row> it = scored.toLocalIterator(); it.hasNext(); ) {
         Row r = it.next();
         String group = r.getString(2);
@@ -128,12 +164,31 @@ public final class ResolveEvaluation {
           attributable.add(r.getString(0), r.getString(1));
           attributableRecords++;
         }
+        if (group != null || r.getBoolean(3)) {
+          identifiable.add(r.getString(0), r.getString(1), r.getString(4));
+          identifiableRecords++;
+        }
       }
       return new ResolutionEvaluation(
-          overall.result(), attributable.result(), usable.count(), attributableRecords);
+          overall.result(),
+          attributable.result(),
+          identifiable.result(),
+          usable.count(),
+          attributableRecords,
+          identifiableRecords);
     } finally {
       records.unpersist();
     }
+  }
+
+  /** Whether a record names its person: a given and a family name, as matching reads them. */
+  static boolean named(String firstName, String lastName, String fullName) {
+    String[] name = MatchValues.givenAndFamily(firstName, lastName, fullName);
+    return name[0] != null && name[1] != null;
+  }
+
+  private static Row eventNamed(Row r) {
+    return RowFactory.create(r.getString(0), named(r.getString(1), r.getString(2), r.getString(3)));
   }
 
   /** Per true person: each record with a usable identifier and its group (see the eval class). */

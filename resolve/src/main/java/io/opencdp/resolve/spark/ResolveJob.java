@@ -98,6 +98,7 @@ public final class ResolveJob {
           new IdentityClustering(guardrails, neverLink, checkpoints)
               .cluster(marked.where(col("blocked").equalTo(false)));
       Dataset<Row> members = clusters.members();
+      Dataset<Row> placedEvents = null;
       if (config.resolve().match().enabled()) {
         Dataset<Row> events =
             spark
@@ -105,7 +106,7 @@ public final class ResolveJob {
                 .format("delta")
                 .load(tables.events())
                 .where(col("workspace_id").equalTo(workspace));
-        members =
+        ProbabilisticLinking.Linked linked =
             ProbabilisticLinking.apply(
                 spark,
                 tables,
@@ -118,6 +119,8 @@ public final class ResolveJob {
                 clusters,
                 members,
                 started);
+        members = linked.members();
+        placedEvents = linked.placedEvents();
       }
       Dataset<Row> componentSeen =
           clusters
@@ -144,7 +147,9 @@ public final class ResolveJob {
         ProfileMergesTable.record(spark, tables, workspace, merges, runId, started);
       }
       Dataset<Row> eventProfiles =
-          ResolveOutputs.eventProfiles(clusters, profileOf, workspace).localCheckpoint();
+          ResolveOutputs.eventProfiles(
+                  clusters, profileOf, placedEvents, ids.components(), workspace)
+              .localCheckpoint();
       TableSync.sync(
           spark,
           tables.table(ResolveTables.IDENTITY_MAP),

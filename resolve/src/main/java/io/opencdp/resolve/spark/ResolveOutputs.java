@@ -15,19 +15,35 @@ final class ResolveOutputs {
 
   /**
    * {@code event_profiles}: each event belongs to the profile of its highest-priority usable
-   * identifier.
+   * identifier; an event no identifier placed, to the profile a probabilistic link put it in.
+   *
+   * @param placedEvents event_id, cluster_key of the events a link placed, or null
+   * @param components cluster_key, profile_id
    */
   static Dataset<Row> eventProfiles(
-      IdentityClustering.Clusters clusters, Dataset<Row> profileOf, String workspace) {
+      IdentityClustering.Clusters clusters,
+      Dataset<Row> profileOf,
+      Dataset<Row> placedEvents,
+      Dataset<Row> components,
+      String workspace) {
     Dataset<Row> anchors = clusters.anchors();
-    return anchors
-        .join(
-            profileOf,
-            anchors
-                .col("a_type")
-                .equalTo(profileOf.col("type"))
-                .and(anchors.col("a_value").equalTo(profileOf.col("value"))))
-        .select(lit(workspace).as("workspace_id"), col("event_id"), col("profile_id"));
+    Dataset<Row> anchored =
+        anchors
+            .join(
+                profileOf,
+                anchors
+                    .col("a_type")
+                    .equalTo(profileOf.col("type"))
+                    .and(anchors.col("a_value").equalTo(profileOf.col("value"))))
+            .select(col("event_id"), col("profile_id"));
+    if (placedEvents != null) {
+      anchored =
+          anchored.unionByName(
+              placedEvents
+                  .join(components, "cluster_key")
+                  .select(col("event_id"), col("profile_id")));
+    }
+    return anchored.select(lit(workspace).as("workspace_id"), col("event_id"), col("profile_id"));
   }
 
   /**

@@ -60,13 +60,61 @@ class MatchLinkGuardTest {
     MatchLinkGuard.Result result =
         GUARD.apply(
             List.of(
-                group("g1", Set.of(), Set.of("19800101")),
-                group("g2", Set.of(), Set.of("19800110")),
-                group("g3", Set.of(), Set.of())),
+                group("g1", Set.of(email("a@x.org")), Set.of("19800101")),
+                group("g2", Set.of(email("b@x.org")), Set.of("19800110")),
+                group("g3", Set.of(email("c@x.org")), Set.of())),
             List.of(link("g1", "g2", 0.999), link("g1", "g3", 0.999)));
 
     assertThat(result.decisions().get(0).rule()).isEqualTo("conflicting_birth_date");
     assertThat(result.rootOf()).containsEntry("g3", "g1").doesNotContainKey("g2");
+  }
+
+  @Test
+  void aRecordNoIdentifierPlacedJoinsOneCandidateAndNeverBridgesTwo() {
+    MatchLinkGuard.Result result =
+        GUARD.apply(
+            List.of(
+                group("g1", Set.of(email("a@x.org")), Set.of()),
+                group("g2", Set.of(phone("+15550001111")), Set.of()),
+                group("event:e1", Set.of(), Set.of())),
+            List.of(link("event:e1", "g2", 0.999), link("event:e1", "g1", 0.995)));
+
+    assertThat(result.decisions())
+        .extracting(MatchLinkDecision::rule)
+        .containsExactly(null, "record_already_placed");
+    // the candidate keeps its key although the event's sorts first
+    assertThat(result.rootOf())
+        .containsEntry("event:e1", "g2")
+        .containsEntry("g2", "g2")
+        .doesNotContainKey("g1");
+  }
+
+  @Test
+  void recordsNoIdentifierPlacedJoinAProfileThroughEachOtherButNeverFormOne() {
+    MatchLinkGuard.Result result =
+        GUARD.apply(
+            List.of(
+                group("g1", Set.of(email("a@x.org")), Set.of()),
+                group("event:e1", Set.of(), Set.of()),
+                group("event:e2", Set.of(), Set.of()),
+                group("event:e3", Set.of(), Set.of()),
+                group("event:e4", Set.of(), Set.of())),
+            List.of(
+                // the strongest link waits until e1 is placed, then puts e2 in g1 too
+                link("event:e1", "event:e2", 0.9999),
+                link("event:e1", "g1", 0.999),
+                // e3 and e4 match only each other: no profile
+                link("event:e3", "event:e4", 0.9999)));
+
+    assertThat(result.rootOf())
+        .containsEntry("event:e1", "g1")
+        .containsEntry("event:e2", "g1")
+        .doesNotContainKeys("event:e3", "event:e4");
+    assertThat(result.decisions())
+        .filteredOn(d -> "no_identifier".equals(d.rule()))
+        .singleElement()
+        .satisfies(d -> assertThat(d.link().leftGroup()).isEqualTo("event:e3"));
+    assertThat(result.decisions()).hasSize(3);
   }
 
   @Test

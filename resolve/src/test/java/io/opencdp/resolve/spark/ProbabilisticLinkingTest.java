@@ -29,14 +29,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Probabilistic linking inside a real resolve run (real Spark, real Delta), scored with a fixed,
- * hand-written model so the outcome does not hang on EM over six records: a strong match joins two
- * profiles, a household member agreeing on everything but the given name is refused, and a pair in
- * the review band joins nothing and waits in {@code match_review}.
+ * hand-written model so the outcome does not hang on EM over a few records: a strong match joins
+ * two profiles, a named event without identifiers joins the profile it strongly matches but never
+ * forms one with another such event, a household member agreeing on everything but the given name
+ * is refused, and a pair in the review band joins nothing and waits in {@code match_review}.
  */
 class ProbabilisticLinkingTest {
   private static final PostalAddress HOME =
       new PostalAddress("12 Main St", "Springfield", "IL", "62701", "US");
   private static final LocalDate MARIA_BORN = LocalDate.of(1980, 1, 1);
+  private static final PostalAddress ELSEWHERE =
+      new PostalAddress("9 Elm Rd", "Shelbyville", "IL", "62565", "US");
+  private static final LocalDate ZOE_BORN = LocalDate.of(1991, 7, 14);
 
   /** Per comparison of the defaults, in order: the log2 weight of each level. */
   private static final Map<String, double[]> WEIGHTS =
@@ -51,7 +55,8 @@ class ProbabilisticLinkingTest {
           Map.entry("postal_code", new double[] {3, 1, -2}),
           Map.entry("region", new double[] {0, 0}),
           Map.entry("phone", new double[] {4, 2, -1}),
-          Map.entry("email", new double[] {4, 2, -1}));
+          Map.entry("email", new double[] {4, 2, -1}),
+          Map.entry("card_last4", new double[] {8, -1}));
 
   private static ResolveFixture fixture;
   private static Map<String, String> profiles;
@@ -69,7 +74,12 @@ class ProbabilisticLinkingTest {
         person("juan-1", "Juan", "Lopez", null, HOME, phone("+15550100008")),
         // given name equal, surname a typo apart, nothing else: the review band
         person("ana-1", "Ana", "Ruiz", null, null, customer("C3"), email("ana@x.test")),
-        person("ana-2", "Ana", "Ruis", null, null, phone("+15550100009")));
+        person("ana-2", "Ana", "Ruis", null, null, phone("+15550100009")),
+        // a walk-in's store line: her name, birth date and address, no identifier at all
+        person("maria-walk-in", "Maria", "Lopez", MARIA_BORN, HOME),
+        // two records of one walk-in who is nowhere else: no profile forms from them alone
+        person("zoe-1", "Zoe", "Park", ZOE_BORN, ELSEWHERE),
+        person("zoe-2", "Zoe", "Park", ZOE_BORN, ELSEWHERE));
     fixture.run(ResolveMode.FULL);
     profiles = fixture.eventProfiles();
   }
@@ -78,6 +88,23 @@ class ProbabilisticLinkingTest {
   void aStrongMatchJoinsTheTwoProfiles() {
     assertThat(profile(profiles, "maria-2")).isEqualTo(profile(profiles, "maria-1"));
     assertThat(links().stream().filter(r -> r.<Boolean>getAs("accepted"))).isNotEmpty();
+  }
+
+  @Test
+  void aNamedEventNoIdentifierPlacedJoinsTheProfileItStronglyMatches() {
+    assertThat(profile(profiles, "maria-walk-in"))
+        .isNotNull()
+        .isEqualTo(profile(profiles, "maria-1"));
+  }
+
+  @Test
+  void eventsNoIdentifierPlacedNeverFormAProfileAmongThemselves() {
+    assertThat(profile(profiles, "zoe-1")).isNull();
+    assertThat(profile(profiles, "zoe-2")).isNull();
+    assertThat(links())
+        .filteredOn(r -> "no_identifier".equals(r.getAs("rule")))
+        .isNotEmpty()
+        .allMatch(r -> !r.<Boolean>getAs("accepted"));
   }
 
   @Test

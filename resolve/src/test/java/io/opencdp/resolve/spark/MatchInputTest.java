@@ -1,0 +1,62 @@
+package io.opencdp.resolve.spark;
+
+import static io.opencdp.resolve.spark.ResolveFixture.T0;
+import static io.opencdp.resolve.spark.ResolveFixture.phone;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opencdp.resolve.match.MatchField;
+import io.opencdp.schemas.event.Channel;
+import io.opencdp.schemas.event.PersonAttributes;
+import io.opencdp.schemas.event.TouchpointEvent;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+class MatchInputTest {
+  @Test
+  void readsTheCardsLastFourDigitsFromAStoreLinesCustomProperties() {
+    ResolveFixture fixture = new ResolveFixture("match-input");
+    fixture.append(
+        storeLine("line-1", "Teresa", "Spencer", "0086"),
+        storeLine("line-2", "Ethan", "Reed", "12345"),
+        storeLine("line-3", "Ana", "Ruiz", null),
+        // no name: not a match record
+        storeLine("line-4", null, null, "3514"));
+    Map<String, String> cards = new HashMap<>();
+    List<Row> rows =
+        MatchInput.eventValues(fixture.spark.read().format("delta").load(fixture.tables.events()))
+            .collectAsList();
+    for (Row r : rows) {
+      List<String> values = r.getList(r.fieldIndex("values"));
+      cards.put(r.getAs("event_id"), values.get(MatchField.CARD_LAST4.ordinal()));
+    }
+    assertThat(cards)
+        .containsOnlyKeys(
+            ResolveFixture.eventId("line-1"),
+            ResolveFixture.eventId("line-2"),
+            ResolveFixture.eventId("line-3"))
+        .containsEntry(ResolveFixture.eventId("line-1"), "0086")
+        // anything but four digits is no card
+        .containsEntry(ResolveFixture.eventId("line-2"), null)
+        .containsEntry(ResolveFixture.eventId("line-3"), null);
+  }
+
+  private static TouchpointEvent storeLine(String key, String first, String last, String card) {
+    var builder =
+        TouchpointEvent.builder()
+            .channel(Channel.STORE)
+            .sourceSystem(ResolveFixture.SOURCE)
+            .sourceKey(key)
+            .eventType("order_line")
+            .occurredAt(T0)
+            .receivedAt(T0)
+            .person(new PersonAttributes(first, last, null, null, null, null, null))
+            .identifier(phone("+15550100007"));
+    if (card != null) {
+      builder.custom("card_last4", card);
+    }
+    return builder.build();
+  }
+}
