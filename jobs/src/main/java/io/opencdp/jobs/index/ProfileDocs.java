@@ -7,7 +7,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 
 import io.opencdp.api.store.ProfileSearchFields;
-import io.opencdp.api.store.SearchText;
+import io.opencdp.schemas.normalize.SearchText;
 import java.time.Instant;
 import java.util.List;
 import org.apache.spark.sql.Column;
