@@ -8,8 +8,9 @@ import java.util.Map;
  * Where a profile document holds each field of the segment profile catalog ({@link ProfileFields};
  * docs/profile-store.md): the folded names and city in {@code search.*}, the birth date in {@code
  * birth_date_value}, money traits in their {@code amount}; every other field under its own name
- * ({@code traits.order_count}, {@code country}, {@code custom_traits.<name>} of the flattened
- * field). The event catalog's fields are in {@link io.opencdp.api.store.ActivityFields}.
+ * ({@code traits.order_count}, {@code country}, {@code custom_traits.<name>}, a keyword by the
+ * mapping's dynamic template). The event catalog's fields are in {@link
+ * io.opencdp.api.store.ActivityFields}.
  */
 final class ProfileDocFields {
   private static final Map<String, String> RENAMED =

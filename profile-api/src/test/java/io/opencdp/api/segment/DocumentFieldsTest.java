@@ -24,7 +24,9 @@ class DocumentFieldsTest {
     for (Field field : ProfileFields.withCustomTraits(List.of("favourite_store")).all()) {
       String path = ProfileDocFields.path(field);
       if (field.isCustomTrait()) {
-        assertThat(leaf("custom_traits").path("type").asText()).isEqualTo("flattened");
+        assertThat(leaf("custom_traits").path("dynamic").asBoolean()).isTrue();
+        assertThat(MAPPING.path("dynamic_templates").toString())
+            .contains("\"path_match\":\"custom_traits.*\"", "\"type\":\"keyword\"");
         continue;
       }
       assertThat(esTypes(field.type()))
