@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
+import io.opencdp.api.store.ActivityFields;
 import io.opencdp.schemas.event.IdentifierType;
 import java.util.List;
 
@@ -41,7 +42,9 @@ public final class IdentifierSearch {
               .allowNoIndices(true)
               .query(query)
               .size(size)
-              .sort(sort);
+              .sort(sort)
+              // a profile's events are for segment queries; never fetched with the document
+              .source(src -> src.filter(f -> f.excludes(ActivityFields.PATH)));
           if (after != null) {
             s.searchAfter(after);
           }

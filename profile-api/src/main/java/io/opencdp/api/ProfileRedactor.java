@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>Everyone: the query-only fields of a profile document are removed ({@code search}, {@code
- *       delta_version}, and {@code birth_date_value}, {@code postal_code}, {@code country}, which
- *       repeat {@code birth_date} and {@code address} for queries).
+ *       delta_version}, {@code birth_date_value}, {@code postal_code}, {@code country}, which
+ *       repeat {@code birth_date} and {@code address} for queries, and {@code activity}, {@code
+ *       activity_truncated}, {@code consent_granted}, which segment conditions query).
  *   <li>Marketers ({@link #forRole}): every email masked as {@code j***@example.com} and every
  *       phone to its last four digits ({@code ***2000}), with {@link PiiMasker}; the birth date and
  *       the street replaced by {@code ***}. Names, city, region, postal code and country stay
@@ -33,7 +34,15 @@ import java.util.regex.Pattern;
  */
 final class ProfileRedactor {
   static final List<String> INTERNAL_PROFILE_FIELDS =
-      List.of("search", "delta_version", "birth_date_value", "postal_code", "country");
+      List.of(
+          "search",
+          "delta_version",
+          "birth_date_value",
+          "postal_code",
+          "country",
+          "activity",
+          "activity_truncated",
+          "consent_granted");
   private static final Pattern PII_KEY =
       Pattern.compile(".*(email|e_mail|phone|mobile|street|address|birth).*");
 

@@ -13,6 +13,7 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opencdp.api.store.ActivityFields;
 import io.opencdp.api.store.StoreIndices;
 import io.opencdp.schemas.event.IdentifierType;
 import java.util.ArrayList;
@@ -128,7 +129,12 @@ final class ProfileStore {
 
   private Optional<ObjectNode> byIdOrAlias(String alias, String id) {
     GetResponse<ObjectNode> got =
-        EsCalls.callOr(() -> es.get(g -> g.index(alias).id(id), ObjectNode.class), null);
+        EsCalls.callOr(
+            () ->
+                es.get(
+                    g -> g.index(alias).id(id).sourceExcludes(ActivityFields.PATH),
+                    ObjectNode.class),
+            null);
     if (got == null) {
       return Optional.empty();
     }

@@ -102,6 +102,11 @@ final class IndexChanges {
       Dataset<Row> feed = src.changesSince(IndexSources.EVENTS, last.get(IndexSources.EVENTS));
       feed.schema();
       events.add(feed.select("event_id"));
+      // their profiles carry them as activity
+      profiles.add(
+          feed.select("event_id")
+              .join(src.read(IndexSources.EVENT_PROFILES), "event_id")
+              .select("profile_id"));
       stale.add(
           feed.where(col("_change_type").isin("delete", "update_preimage")).select("event_id"));
     }

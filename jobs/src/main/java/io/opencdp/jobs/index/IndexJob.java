@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 
+import io.opencdp.api.store.ActivityFields;
 import io.opencdp.api.store.EsConnection;
 import io.opencdp.api.store.IndexAdmin;
 import io.opencdp.api.store.StoreIndices;
@@ -174,6 +175,20 @@ public final class IndexJob {
       admin.refresh(names.profilesAlias());
       admin.refresh(names.identityAlias());
       admin.refresh(names.eventsAlias());
+      long truncated = admin.countTruncatedActivity(names.profilesAlias());
+      if (truncated > 0) {
+        String warning =
+            String.format(
+                Locale.ROOT,
+                "warning: %,d profile(s) have more than %,d events; their documents carry only the"
+                    + " most recent %,d as activity (activity_truncated), so segment event counts"
+                    + " of older events are incomplete for them",
+                truncated,
+                ActivityFields.MAX_EVENTS,
+                ActivityFields.MAX_EVENTS);
+        LOG.warn(warning);
+        progress.accept(warning);
+      }
       long deltaEvents = eventsToIndex().count();
       IndexReport report =
           new IndexReport(
@@ -278,7 +293,11 @@ public final class IndexJob {
       TaskErrors.run(
           () ->
               ProfileDocs.build(
-                      profiles, merges, src.versions().get(IndexSources.PROFILES), started)
+                      profiles,
+                      merges,
+                      eventsToIndex(),
+                      src.versions().get(IndexSources.PROFILES),
+                      started)
                   .foreachPartition(new DocWriter(target, profilesIndex, written, removed)));
       profilesElapsed = Duration.ofNanos(System.nanoTime() - t0);
       profilesWritten += written.value();

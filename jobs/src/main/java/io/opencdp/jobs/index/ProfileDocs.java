@@ -1,15 +1,26 @@
 package io.opencdp.jobs.index;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
 
+import io.opencdp.api.store.ActivityFields;
 import io.opencdp.api.store.ProfileSearchFields;
-import io.opencdp.api.store.SearchText;
+import io.opencdp.resolve.profile.ConsentState;
+import io.opencdp.schemas.normalize.SearchText;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,8 +34,10 @@ import scala.jdk.javaapi.CollectionConverters;
  * The profile documents of {@code cdp-<ws>-profiles} (docs/profile-store.md): the Delta row as JSON
  * with the same nesting, plus {@code merged_from}, the {@code identifiers.<type>} lookups, the
  * folded {@code search.*} fields (built by {@link ProfileSearchFields}, the one place for them),
- * {@code birth_date_value}, {@code postal_code}, {@code country}, {@code indexed_at} and {@code
- * delta_version}. Rows: {@code id}, {@code json}.
+ * {@code birth_date_value}, {@code postal_code}, {@code country}, the segment query fields ({@code
+ * activity} from the profile's events by {@link ActivityFields}, {@code consent_granted} by {@link
+ * ConsentState#grantedKeys}, {@code segments}), {@code indexed_at} and {@code delta_version}. Rows:
+ * {@code id}, {@code json}.
  */
 final class ProfileDocs {
   private static final UserDefinedFunction FOLD =
@@ -41,6 +54,10 @@ final class ProfileDocs {
           (UDF1<scala.collection.Seq<String>, List<String>>)
               phones -> ProfileSearchFields.phoneDigits(javaList(phones)),
           DataTypes.createArrayType(DataTypes.StringType));
+  private static final UserDefinedFunction CONSENT_GRANTED =
+      udf(
+          (UDF1<scala.collection.Seq<Row>, List<String>>) ProfileDocs::consentGranted,
+          DataTypes.createArrayType(DataTypes.StringType));
 
   private static final String[] CONTACT_POINTS = {
     "emails", "phones", "customer_ids", "loyalty_ids", "device_ids", "anonymous_ids"
@@ -52,11 +69,16 @@ final class ProfileDocs {
   private ProfileDocs() {}
 
   /**
-   * The documents of {@code profiles} (rows of the Delta table), with the aliases of {@code
-   * merges}.
+   * The documents of {@code profiles} (rows of the Delta table), with the aliases of {@code merges}
+   * and the {@code activity} of {@code events} (rows of {@code events} with their {@code
+   * profile_id}: those the events index gets).
    */
   static Dataset<Row> build(
-      Dataset<Row> profiles, Dataset<Row> merges, long deltaVersion, Instant indexedAt) {
+      Dataset<Row> profiles,
+      Dataset<Row> merges,
+      Dataset<Row> events,
+      long deltaVersion,
+      Instant indexedAt) {
     Dataset<Row> mergedFrom =
         DocJson.listPer(
                 profiles.select(col("profile_id").as("pid")),
@@ -67,7 +89,10 @@ final class ProfileDocs {
                 col("alias_profile_id"),
                 "merged_from")
             .select(col("pid"), array_sort(col("merged_from")).as("merged_from"));
-    Dataset<Row> joined = profiles.join(mergedFrom, profiles.col("profile_id").equalTo(col("pid")));
+    Dataset<Row> joined =
+        profiles
+            .join(mergedFrom, profiles.col("profile_id").equalTo(col("pid")))
+            .join(activity(events), col("profile_id").equalTo(col("apid")), "left");
 
     Column[] identifiers = new Column[CONTACT_POINTS.length];
     for (int i = 0; i < CONTACT_POINTS.length; i++) {
@@ -107,11 +132,55 @@ final class ProfileDocs {
             col("traits"),
             col("consent"),
             col("custom_traits"),
+            col(ActivityFields.PATH),
+            when(col(ActivityFields.TRUNCATED), lit(true)).as(ActivityFields.TRUNCATED),
+            CONSENT_GRANTED.apply(col("consent")).as("consent_granted"),
+            array().cast("array<string>").as("segments"),
             col("as_of"),
             col("updated_at"),
             lit(indexedAt).as("indexed_at"),
             lit(deltaVersion).as("delta_version"));
     return joined.select(col("profile_id").as("id"), DocJson.json(doc).as("json"));
+  }
+
+  /**
+   * Per profile ({@code apid}) its events as {@code activity} entries, the most recent {@link
+   * ActivityFields#MAX_EVENTS} (newest first), and {@code activity_truncated} when it had more.
+   */
+  private static Dataset<Row> activity(Dataset<Row> events) {
+    List<Column> entry = new ArrayList<>();
+    // occurred_at first: sort_array orders the entries by it
+    entry.add(col("occurred_at").as(ActivityFields.OCCURRED_AT));
+    entry.add(col("event_type").as(ActivityFields.EVENT_TYPE));
+    for (Map.Entry<String, String> field : ActivityFields.docFields().entrySet()) {
+      entry.add(col(ActivityFields.eventColumn(field.getKey())).as(field.getValue()));
+    }
+    return events
+        .groupBy(col("profile_id").as("apid"))
+        .agg(sort_array(collect_list(struct(entry.toArray(Column[]::new))), false).as("all"))
+        .select(
+            col("apid"),
+            slice(col("all"), 1, ActivityFields.MAX_EVENTS).as(ActivityFields.PATH),
+            size(col("all")).gt(ActivityFields.MAX_EVENTS).as(ActivityFields.TRUNCATED));
+  }
+
+  /** {@code consent_granted} of the Delta {@code consent} rows. */
+  private static List<String> consentGranted(scala.collection.Seq<Row> rows) {
+    List<ConsentState> states = new ArrayList<>();
+    if (rows != null) {
+      for (Row row : CollectionConverters.asJava(rows)) {
+        Object changedAt = row.getAs("changed_at");
+        states.add(
+            new ConsentState(
+                row.getAs("purpose"),
+                row.getAs("channel"),
+                row.<Boolean>getAs("granted"),
+                row.getAs("source"),
+                row.getAs("event_id"),
+                changedAt instanceof Timestamp ts ? ts.toInstant() : (Instant) changedAt));
+      }
+    }
+    return ConsentState.grantedKeys(states);
   }
 
   private static List<String> javaList(scala.collection.Seq<String> seq) {

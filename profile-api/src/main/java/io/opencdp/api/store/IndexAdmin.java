@@ -52,15 +52,19 @@ public final class IndexAdmin {
 
   /** A new, empty profiles index for a rebuild, refresh off and no replicas while it loads. */
   public void createProfilesIndexForLoad(String index) {
-    createForLoad(index, StoreMappings.load(StoreMappings.PROFILES));
+    createForLoad(
+        index, StoreMappings.load(StoreMappings.PROFILES), ActivityFields.NESTED_OBJECTS_LIMIT);
   }
 
   /** A new, empty identity index for a rebuild, refresh off and no replicas while it loads. */
   public void createIdentityIndexForLoad(String index) {
-    createForLoad(index, StoreMappings.load(StoreMappings.IDENTITY));
+    createForLoad(index, StoreMappings.load(StoreMappings.IDENTITY), null);
   }
 
-  private void createForLoad(String index, TypeMapping mapping) {
+  /**
+   * @param nestedObjects {@code index.mapping.nested_objects.limit}, or null for the default
+   */
+  private void createForLoad(String index, TypeMapping mapping, Long nestedObjects) {
     call(
         "create index " + index,
         () ->
@@ -70,10 +74,15 @@ public final class IndexAdmin {
                     c ->
                         c.index(index)
                             .settings(
-                                s ->
-                                    s.numberOfShards("1")
-                                        .numberOfReplicas("0")
-                                        .refreshInterval(t -> t.time("-1")))
+                                s -> {
+                                  s.numberOfShards("1")
+                                      .numberOfReplicas("0")
+                                      .refreshInterval(t -> t.time("-1"));
+                                  if (nestedObjects != null) {
+                                    s.mapping(m -> m.nestedObjects(n -> n.limit(nestedObjects)));
+                                  }
+                                  return s;
+                                })
                             .mappings(mapping)));
     LOG.info("created {} for loading (refresh off, no replicas)", index);
   }
@@ -343,6 +352,24 @@ public final class IndexAdmin {
             () ->
                 client.count(
                     c -> c.index(indexOrAlias).allowNoIndices(true).ignoreUnavailable(true)))
+        .count();
+  }
+
+  /**
+   * The profile documents of {@code alias} whose {@code activity} holds only the most recent {@link
+   * ActivityFields#MAX_EVENTS} events.
+   */
+  public long countTruncatedActivity(String alias) {
+    return call(
+            "count " + alias,
+            () ->
+                client.count(
+                    c ->
+                        c.index(alias)
+                            .allowNoIndices(true)
+                            .ignoreUnavailable(true)
+                            .query(
+                                q -> q.term(t -> t.field(ActivityFields.TRUNCATED).value(true)))))
         .count();
   }
 

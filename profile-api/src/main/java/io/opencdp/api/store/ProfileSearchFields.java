@@ -1,5 +1,6 @@
 package io.opencdp.api.store;
 
+import io.opencdp.schemas.normalize.SearchText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -2,10 +2,13 @@ package io.opencdp.resolve.profile;
 
 import static java.util.Objects.requireNonNull;
 
+import io.opencdp.schemas.segment.ConsentCondition;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The current consent of a profile for one purpose on one channel: the latest change by event time.
@@ -50,5 +53,26 @@ public record ConsentState(
         .min(LATEST_FIRST)
         .map(ConsentState::granted)
         .orElse(false);
+  }
+
+  /**
+   * The {@code consent_granted} keys of a profile document (docs/profile-store.md), each decided by
+   * {@link #isGranted}: {@code purpose:channel} for every (purpose, channel) with a recorded change
+   * that is granted, and {@code purpose:*} when a change without a channel grants the purpose. A
+   * channel without a record of its own is decided by the channel-less change alone, which is what
+   * {@code purpose:*} says (the segment compiler reads it so); sorted, each once.
+   */
+  public static List<String> grantedKeys(List<ConsentState> states) {
+    SortedSet<String> keys = new TreeSet<>();
+    for (ConsentState state : states) {
+      if (state.channel == null) {
+        if (isGranted(states, state.purpose, null)) {
+          keys.add(ConsentCondition.grantedKey(state.purpose, null));
+        }
+      } else if (isGranted(states, state.purpose, state.channel)) {
+        keys.add(ConsentCondition.grantedKey(state.purpose, state.channel));
+      }
+    }
+    return List.copyOf(keys);
   }
 }

@@ -93,4 +93,26 @@ class ConsentTest {
         .consent(new ConsentChange(purpose, channel, granted, "test", at))
         .build();
   }
+
+  @Test
+  void grantedKeysListGrantedRecordedChannelsAndWholePurposes() {
+    List<ConsentState> states =
+        List.of(
+            state("marketing", null, true, daysAgo(10)),
+            state("marketing", "sms", false, daysAgo(5)),
+            // older than the channel-less grant, which decides
+            state("marketing", "email", false, daysAgo(20)),
+            state("analytics", null, false, daysAgo(2)),
+            state("analytics", "email", true, daysAgo(30)),
+            state("email_group:7", "email", true, daysAgo(1)));
+
+    assertThat(ConsentState.grantedKeys(states))
+        .containsExactly("email_group:7:email", "marketing:*", "marketing:email");
+    assertThat(ConsentState.grantedKeys(List.of())).isEmpty();
+  }
+
+  private static ConsentState state(
+      String purpose, String channel, boolean granted, Instant changedAt) {
+    return new ConsentState(purpose, channel, granted, "test", "e-" + changedAt, changedAt);
+  }
 }

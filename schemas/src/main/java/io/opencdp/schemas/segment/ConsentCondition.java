@@ -28,4 +28,13 @@ public record ConsentCondition(String purpose, String channel) implements Condit
   public <R> R accept(Visitor<R> visitor) {
     return visitor.visitConsent(this);
   }
+
+  /**
+   * The key of a granted (purpose, channel) in a profile document's {@code consent_granted}
+   * (docs/profile-store.md): {@code purpose:channel}, or {@code purpose:*} for the purpose as a
+   * whole (channel null). The indexer writes these keys and the compiler queries them.
+   */
+  public static String grantedKey(String purpose, String channel) {
+    return purpose + ":" + (channel == null ? "*" : channel);
+  }
 }

@@ -1,4 +1,4 @@
-package io.opencdp.api.store;
+package io.opencdp.schemas.normalize;
 
 import java.text.Normalizer;
 import java.util.Locale;
@@ -7,10 +7,11 @@ import java.util.regex.Pattern;
 /**
  * The one folding of names, cities and search input: accents removed (José → jose, Müller → muller,
  * ß → ss, Ø → o), lower case, runs of spaces collapsed. The indexer writes folded values into the
- * {@code search.*} fields and the search route folds its query the same way, so both sides always
- * agree. Done in Java rather than with Elasticsearch's {@code asciifolding} filter because that
- * filter lives in the analysis-common module, which not every distribution (the integration-test
- * one included) ships.
+ * {@code search.*} fields, the search route folds its query and segment conditions fold their
+ * values on folded fields (the Elasticsearch compiler and the Spark reference alike) the same way,
+ * so every side always agrees. Done in Java rather than with Elasticsearch's {@code asciifolding}
+ * filter because that filter lives in the analysis-common module, which not every distribution (the
+ * integration-test one included) ships.
  */
 public final class SearchText {
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");

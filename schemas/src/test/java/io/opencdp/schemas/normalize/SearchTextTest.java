@@ -1,4 +1,4 @@
-package io.opencdp.api.store;
+package io.opencdp.schemas.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
