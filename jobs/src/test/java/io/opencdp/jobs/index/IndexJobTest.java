@@ -2,6 +2,7 @@ package io.opencdp.jobs.index;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opencdp.api.ApiServer;
@@ -61,6 +62,7 @@ class IndexJobTest {
   private static IndexReport full;
   private static String mergedAlias;
   private static String mergedSurvivor;
+  private static String linkedProfile;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
@@ -134,6 +136,8 @@ class IndexJobTest {
     assertThat(identity.path("merges").isArray()).isTrue();
     assertThat(identity.path("overrides").isArray()).isTrue();
     assertThat(identity.path("dropped_links").isArray()).isTrue();
+    assertThat(identity.path("probabilistic_links").isArray()).isTrue();
+    aProfileJoinedByAProbabilisticLinkListsItWithItsEvidence();
 
     String eventId =
         table("event_profiles").where(col("profile_id").equalTo(id)).first().getAs("event_id");
@@ -147,6 +151,68 @@ class IndexJobTest {
     assertThat(source.path("profile_id").asText()).isEqualTo(id);
     assertThat(source.path("event").path("event_id").asText()).isEqualTo(eventId);
     assertThat(source.path("occurred_at").asText()).endsWith("Z");
+  }
+
+  /** The sample is resolved with probabilistic matching on: its links are in the documents. */
+  private static void aProfileJoinedByAProbabilisticLinkListsItWithItsEvidence()
+      throws IOException {
+    Row accepted =
+        table("match_links")
+            .where(col("accepted"))
+            .orderBy(col("probability").desc(), col("left_event_id"))
+            .first();
+    linkedProfile = profileOf(accepted.getAs("left_event_id"));
+    assertThat(profileOf(accepted.getAs("right_event_id"))).isEqualTo(linkedProfile);
+    JsonNode link =
+        probabilisticLink(
+            linkedProfile, accepted.getAs("left_event_id"), accepted.getAs("right_event_id"));
+    assertThat(link.path("accepted").asBoolean()).isTrue();
+    assertThat(link.path("probability").asDouble())
+        .isCloseTo(accepted.<Double>getAs("probability"), within(1e-9));
+    assertThat(link.path("weight").asDouble())
+        .isCloseTo(accepted.<Double>getAs("weight"), within(1e-9));
+    assertThat(link.has("other_profile_id")).as("both events are in this profile").isFalse();
+    assertThat(link.path("comparisons").path("given_name").asText())
+        .matches("exact|jaro_winkler>=[0-9.]+");
+    assertThat(link.path("comparisons").path("family_name").asText())
+        .matches("exact|jaro_winkler>=[0-9.]+");
+    assertThat(link.path("comparisons").size()).isGreaterThanOrEqualTo(10);
+
+    Row refused =
+        table("match_links")
+            .where(col("accepted").equalTo(false))
+            .orderBy(col("probability").desc(), col("left_event_id"))
+            .first();
+    String left = profileOf(refused.getAs("left_event_id"));
+    String right = profileOf(refused.getAs("right_event_id"));
+    JsonNode seen =
+        probabilisticLink(right, refused.getAs("left_event_id"), refused.getAs("right_event_id"));
+    assertThat(seen.path("accepted").asBoolean()).isFalse();
+    assertThat(seen.path("rule").asText()).isEqualTo(refused.<String>getAs("rule"));
+    assertThat(seen.path("detail").asText()).isEqualTo(refused.<String>getAs("detail"));
+    if (!left.equals(right)) {
+      assertThat(seen.path("other_profile_id").asText()).isEqualTo(left);
+    }
+  }
+
+  private static String profileOf(String eventId) {
+    return table("event_profiles")
+        .where(col("event_id").equalTo(eventId))
+        .first()
+        .getAs("profile_id");
+  }
+
+  private static JsonNode probabilisticLink(String profileId, String leftEvent, String rightEvent)
+      throws IOException {
+    JsonNode links = doc("cdp-default-identity", profileId).path("probabilistic_links");
+    for (JsonNode l : links) {
+      if (l.path("left_event_id").asText().equals(leftEvent)
+          && l.path("right_event_id").asText().equals(rightEvent)) {
+        return l;
+      }
+    }
+    throw new AssertionError(
+        profileId + " lists no link of " + leftEvent + " and " + rightEvent + ": " + links);
   }
 
   @Test
@@ -289,6 +355,12 @@ class IndexJobTest {
       JsonNode identity = apiGet(api, "/v1/profiles/" + mergedSurvivor + "/identity");
       assertThat(identity.path("merges").toString()).contains(mergedAlias);
       assertThat(identity.path("links").size()).isPositive();
+
+      JsonNode linked = apiGet(api, "/v1/profiles/" + linkedProfile + "/identity");
+      assertThat(linked.path("probabilistic_links").size()).isPositive();
+      assertThat(linked.path("probabilistic_links").get(0).path("probability").asDouble())
+          .isGreaterThanOrEqualTo(0.99);
+      assertThat(linked.path("probabilistic_links").get(0).path("comparisons").isObject()).isTrue();
     }
   }
 
