@@ -221,7 +221,9 @@ final class MatchCommand {
             t.randomPairs(),
             t.seed(),
             t.iterations(),
-            t.converged() ? "converged" : "NOT converged (raise resolve.match.training)"));
+            t.converged()
+                ? "converged"
+                : "NOT converged (see resolve.match.training.max_iterations)"));
     double prior = model.matchPrior();
     s.append(
         String.format(
