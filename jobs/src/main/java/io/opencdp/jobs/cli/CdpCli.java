@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
       IndexCommand.class,
       IdentityCommand.class,
       EvaluateCommand.class,
+      MatchCommand.class,
       EsCommand.class,
       ServeCommand.class,
       ApiCommand.class,

@@ -5,10 +5,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_from_entries;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
@@ -23,8 +25,9 @@ import org.apache.spark.sql.expressions.Window;
 
 /**
  * The identity documents of {@code cdp-<ws>-identity} (docs/profile-store.md): per profile, its
- * identifiers, the links its events made, the links the guardrails dropped, its merges and the
- * overrides that name it. Rows: {@code id}, {@code json}.
+ * identifiers, the links its events made, the links the guardrails dropped, its merges, the
+ * overrides that name it and the probabilistic links its events took part in. Rows: {@code id},
+ * {@code json}.
  */
 final class IdentityDocs {
   /** At most this many links per document, earliest first. */
@@ -37,7 +40,8 @@ final class IdentityDocs {
       Dataset<Row> resolveEvents,
       Dataset<Row> audit,
       Dataset<Row> merges,
-      Dataset<Row> overrides) {}
+      Dataset<Row> overrides,
+      Dataset<Row> matchLinks) {}
 
   private IdentityDocs() {}
 
@@ -172,6 +176,8 @@ final class IdentityDocs {
                 "overrides")
             .select(col("pid"), array_sort(col("overrides")).as("overrides"));
 
+    Dataset<Row> probabilistic = probabilisticLinks(pids, in);
+
     Dataset<Row> mergedFrom =
         merges.select(
             col("pid"),
@@ -183,6 +189,7 @@ final class IdentityDocs {
             .join(dropped, "pid")
             .join(merges, "pid")
             .join(overrides, "pid")
+            .join(probabilistic, "pid")
             .join(mergedFrom, "pid");
     Column doc =
         struct(
@@ -195,8 +202,70 @@ final class IdentityDocs {
             col("dropped_links"),
             col("merges"),
             col("overrides"),
+            col("probabilistic_links"),
+            col("probabilistic_links_truncated"),
             lit(indexedAt).as("indexed_at"));
     return all.select(col("pid").as("id"), DocJson.json(doc).as("json"));
+  }
+
+  /**
+   * Per profile, the {@code match_links} decisions whose left or right event belongs to it,
+   * strongest first, at most {@link #MAX_LINKS}: probability, weight, accepted, rule, detail, the
+   * two event ids, the other profile when the other event belongs to another one, and the
+   * comparison labels as an object (field to level).
+   */
+  private static Dataset<Row> probabilisticLinks(Dataset<Row> pids, Inputs in) {
+    Dataset<Row> left =
+        in.eventProfiles().select(col("event_id").as("l_event"), col("profile_id").as("l_profile"));
+    Dataset<Row> right =
+        in.eventProfiles().select(col("event_id").as("r_event"), col("profile_id").as("r_profile"));
+    Dataset<Row> decisions =
+        in.matchLinks()
+            .join(left, in.matchLinks().col("left_event_id").equalTo(left.col("l_event")), "left")
+            .join(
+                right, in.matchLinks().col("right_event_id").equalTo(right.col("r_event")), "left");
+    Dataset<Row> owned =
+        ownedLinks(decisions, "l_profile", "r_profile")
+            .union(ownedLinks(decisions, "r_profile", "l_profile"))
+            .where(col("owner").isNotNull())
+            .distinct();
+    return DocJson.listPer(
+            pids, "pid", owned, "owner", col("link").isNotNull(), col("link"), "all_links")
+        .select(
+            col("pid"),
+            transform(
+                    slice(sort_array(col("all_links"), false), 1, MAX_LINKS),
+                    l ->
+                        struct(
+                            l.getField("probability").as("probability"),
+                            l.getField("weight").as("weight"),
+                            l.getField("accepted").as("accepted"),
+                            l.getField("rule").as("rule"),
+                            l.getField("detail").as("detail"),
+                            l.getField("left_event_id").as("left_event_id"),
+                            l.getField("right_event_id").as("right_event_id"),
+                            l.getField("other_profile_id").as("other_profile_id"),
+                            map_from_entries(l.getField("comparisons")).as("comparisons")))
+                .as("probabilistic_links"),
+            size(col("all_links")).gt(MAX_LINKS).as("probabilistic_links_truncated"));
+  }
+
+  /** The decisions as seen from the profile in {@code ownerCol}: owner, link. */
+  private static Dataset<Row> ownedLinks(Dataset<Row> decisions, String ownerCol, String otherCol) {
+    Column other = when(col(otherCol).notEqual(col(ownerCol)), col(otherCol));
+    return decisions.select(
+        col(ownerCol).as("owner"),
+        struct(
+                col("probability"),
+                col("weight"),
+                col("accepted"),
+                col("rule"),
+                col("detail"),
+                col("left_event_id"),
+                col("right_event_id"),
+                other.as("other_profile_id"),
+                col("comparisons"))
+            .as("link"));
   }
 
   /**

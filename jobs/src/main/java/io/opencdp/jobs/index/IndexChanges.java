@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
  *       feed of {@code profiles}, plus every profile whose identity graph changed: rows that differ
  *       between the last indexed version and now of {@code event_profiles}, {@code identity_map},
  *       {@code profile_merges} (both ids), {@code identity_overrides} and {@code
- *       identity_link_audit} (the profiles owning the identifiers they name). Those tables have no
- *       change feed; comparing two versions of them is a scan of narrow tables, far cheaper than
- *       indexing everything again.
+ *       identity_link_audit} (the profiles owning the identifiers they name), and {@code
+ *       match_links} (the profiles of the two events of each decision). Those tables have no change
+ *       feed; comparing two versions of them is a scan of narrow tables, far cheaper than indexing
+ *       everything again.
  *   <li>events to rewrite: every event in the change feed of {@code events} and every event whose
  *       {@code event_profiles} row changed, so events follow their profile through merges and
  *       splits;
@@ -141,6 +142,12 @@ final class IndexChanges {
         profiles.add(owners(rows, identityNow));
       }
     }
+    if (changed(src, last, IndexSources.MATCH_LINKS)) {
+      Dataset<Row> eventProfiles = src.read(IndexSources.EVENT_PROFILES);
+      for (Dataset<Row> rows : diff(src, last, IndexSources.MATCH_LINKS).both()) {
+        profiles.add(eventOwners(rows, eventProfiles));
+      }
+    }
     return new IndexChanges(
         distinct(src, profiles, "profile_id"),
         distinct(src, events, "event_id"),
@@ -198,6 +205,15 @@ final class IndexChanges {
                 .equalTo(ends.col("t"))
                 .and(identityMap.col("identifier_value").equalTo(ends.col("v"))),
             "left_semi")
+        .select("profile_id");
+  }
+
+  /** The profiles the rows' left or right event belongs to. */
+  private static Dataset<Row> eventOwners(Dataset<Row> rows, Dataset<Row> eventProfiles) {
+    Dataset<Row> events =
+        rows.select(col("left_event_id").as("e")).union(rows.select(col("right_event_id").as("e")));
+    return eventProfiles
+        .join(events, eventProfiles.col("event_id").equalTo(events.col("e")), "left_semi")
         .select("profile_id");
   }
 

@@ -166,9 +166,11 @@ public final class IndexJob {
         identityIndex = names.identityIndex(started);
         rebuildProfiles(profiles, deltaProfiles, profilesIndex, identityIndex);
       } else {
-        updateProfiles(profiles);
         profilesIndex = only(admin.indicesOf(names.profilesAlias()));
         identityIndex = only(admin.indicesOf(names.identityAlias()));
+        // an index an older version created may lack the newer fields
+        admin.updateIdentityMapping(identityIndex);
+        updateProfiles(profiles);
       }
       writeEvents();
 
@@ -319,7 +321,8 @@ public final class IndexJob {
               src.read(IndexSources.RESOLVE_EVENTS),
               src.readOrEmpty(IndexSources.LINK_AUDIT, ResolveTables.IDENTITY_LINK_AUDIT_SCHEMA),
               merges,
-              src.readOrEmpty(IndexSources.OVERRIDES, ResolveTables.IDENTITY_OVERRIDES_SCHEMA));
+              src.readOrEmpty(IndexSources.OVERRIDES, ResolveTables.IDENTITY_OVERRIDES_SCHEMA),
+              src.readOrEmpty(IndexSources.MATCH_LINKS, ResolveTables.MATCH_LINKS_SCHEMA));
       long t1 = System.nanoTime();
       TaskErrors.run(
           () ->

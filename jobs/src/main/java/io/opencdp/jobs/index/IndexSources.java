@@ -15,6 +15,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Delta tables the indexer reads, pinned at the versions they had when the run started, so
@@ -22,6 +24,8 @@ import org.apache.spark.sql.types.StructType;
  * index_log} are exactly what was indexed.
  */
 final class IndexSources {
+  private static final Logger LOG = LoggerFactory.getLogger(IndexSources.class);
+
   static final String PROFILES = "profiles";
   static final String EVENTS = "events";
   static final String EVENT_PROFILES = ResolveTables.EVENT_PROFILES;
@@ -30,13 +34,16 @@ final class IndexSources {
   static final String LINK_AUDIT = ResolveTables.IDENTITY_LINK_AUDIT;
   static final String PROFILE_MERGES = ResolveTables.PROFILE_MERGES;
   static final String OVERRIDES = ResolveTables.IDENTITY_OVERRIDES;
+  static final String MATCH_LINKS = ResolveTables.MATCH_LINKS;
 
   /** Tables without which there is nothing to index. */
   static final List<String> REQUIRED =
       List.of(PROFILES, EVENTS, EVENT_PROFILES, IDENTITY_MAP, RESOLVE_EVENTS);
 
-  /** Tables a workspace may not have yet (no merge, no override so far). */
-  static final List<String> OPTIONAL = List.of(LINK_AUDIT, PROFILE_MERGES, OVERRIDES);
+  /**
+   * Tables a workspace may not have yet (no merge, no override so far, probabilistic matching off).
+   */
+  static final List<String> OPTIONAL = List.of(LINK_AUDIT, PROFILE_MERGES, OVERRIDES, MATCH_LINKS);
 
   private final SparkSession spark;
   private final TableLocations tables;
@@ -69,11 +76,30 @@ final class IndexSources {
     }
     for (String name : OPTIONAL) {
       String location = tables.table(name);
-      if (DeltaTables.exists(spark, location)) {
+      if (DeltaTables.exists(spark, location) && current(spark, name, location)) {
         versions.put(name, version(spark, location));
       }
     }
     return new IndexSources(spark, tables, workspace, versions);
+  }
+
+  /**
+   * Whether a table has the columns the documents need: a {@code match_links} written before it
+   * kept its evidence is read as absent (the next {@code cdp resolve} rewrites it).
+   */
+  private static boolean current(SparkSession spark, String name, String location) {
+    if (!name.equals(MATCH_LINKS)) {
+      return true;
+    }
+    List<String> columns = List.of(DeltaTable.forPath(spark, location).toDF().columns());
+    if (columns.containsAll(ResolveTables.MATCH_LINK_EVIDENCE)) {
+      return true;
+    }
+    LOG.warn(
+        "{} was written by an older version without the links' evidence: identity documents get"
+            + " no probabilistic_links until `cdp resolve` rewrites it",
+        location);
+    return false;
   }
 
   private static long version(SparkSession spark, String location) {

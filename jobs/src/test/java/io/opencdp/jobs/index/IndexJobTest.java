@@ -2,6 +2,7 @@ package io.opencdp.jobs.index;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opencdp.api.ApiServer;
@@ -9,6 +10,7 @@ import io.opencdp.api.testing.ElasticsearchExtension;
 import io.opencdp.api.testing.EsTestCluster;
 import io.opencdp.ingest.spark.EventRows;
 import io.opencdp.ingest.spark.EventsTable;
+import io.opencdp.ingest.spark.SampleData;
 import io.opencdp.ingest.spark.TableLocations;
 import io.opencdp.ingest.testing.SharedSpark;
 import io.opencdp.resolve.spark.ResolveJob;
@@ -23,12 +25,10 @@ import io.opencdp.schemas.event.IdentifierType;
 import io.opencdp.schemas.event.TouchpointEvent;
 import io.opencdp.schemas.json.Json;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -63,6 +62,7 @@ class IndexJobTest {
   private static IndexReport full;
   private static String mergedAlias;
   private static String mergedSurvivor;
+  private static String linkedProfile;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
@@ -70,7 +70,7 @@ class IndexJobTest {
     spark = SharedSpark.session();
     ResolvedSample sample = ResolvedSample.get();
     Path work = SharedSpark.newTableDir("index-job");
-    copy(sample.config.workDir(), work);
+    SampleData.copyTree(sample.config.workDir(), work);
     config = sample.config.withWorkDir(work);
     tables = TableLocations.of(config);
     esUrl = es.url();
@@ -136,6 +136,8 @@ class IndexJobTest {
     assertThat(identity.path("merges").isArray()).isTrue();
     assertThat(identity.path("overrides").isArray()).isTrue();
     assertThat(identity.path("dropped_links").isArray()).isTrue();
+    assertThat(identity.path("probabilistic_links").isArray()).isTrue();
+    aProfileJoinedByAProbabilisticLinkListsItWithItsEvidence();
 
     String eventId =
         table("event_profiles").where(col("profile_id").equalTo(id)).first().getAs("event_id");
@@ -149,6 +151,76 @@ class IndexJobTest {
     assertThat(source.path("profile_id").asText()).isEqualTo(id);
     assertThat(source.path("event").path("event_id").asText()).isEqualTo(eventId);
     assertThat(source.path("occurred_at").asText()).endsWith("Z");
+  }
+
+  /** The sample is resolved with probabilistic matching on: its links are in the documents. */
+  private static void aProfileJoinedByAProbabilisticLinkListsItWithItsEvidence()
+      throws IOException {
+    Row accepted =
+        table("match_links")
+            .where(col("accepted"))
+            .orderBy(col("probability").desc(), col("left_event_id"))
+            .first();
+    linkedProfile = profileOf(accepted.getAs("left_event_id"));
+    assertThat(profileOf(accepted.getAs("right_event_id"))).isEqualTo(linkedProfile);
+    JsonNode link =
+        probabilisticLink(
+            linkedProfile, accepted.getAs("left_event_id"), accepted.getAs("right_event_id"));
+    assertThat(link.path("accepted").asBoolean()).isTrue();
+    assertThat(link.path("probability").asDouble())
+        .isCloseTo(accepted.<Double>getAs("probability"), within(1e-9));
+    assertThat(link.path("weight").asDouble())
+        .isCloseTo(accepted.<Double>getAs("weight"), within(1e-9));
+    assertThat(link.has("other_profile_id")).as("both events are in this profile").isFalse();
+    assertThat(link.path("comparisons").path("given_name").asText())
+        .matches("exact|jaro_winkler>=[0-9.]+");
+    assertThat(link.path("comparisons").path("family_name").asText())
+        .matches("exact|jaro_winkler>=[0-9.]+");
+    assertThat(link.path("comparisons").size()).isGreaterThanOrEqualTo(10);
+
+    // a refused link between two placed events (a named event no identifier placed has no profile)
+    Dataset<Row> eventProfiles = table("event_profiles");
+    Row refused =
+        table("match_links")
+            .where(col("accepted").equalTo(false))
+            .join(
+                eventProfiles.select(col("event_id").as("le"), col("profile_id").as("lp")),
+                col("left_event_id").equalTo(col("le")))
+            .join(
+                eventProfiles.select(col("event_id").as("re"), col("profile_id").as("rp")),
+                col("right_event_id").equalTo(col("re")))
+            .orderBy(col("probability").desc(), col("left_event_id"), col("right_event_id"))
+            .first();
+    String left = refused.getAs("lp");
+    String right = refused.getAs("rp");
+    JsonNode seen =
+        probabilisticLink(right, refused.getAs("left_event_id"), refused.getAs("right_event_id"));
+    assertThat(seen.path("accepted").asBoolean()).isFalse();
+    assertThat(seen.path("rule").asText()).isEqualTo(refused.<String>getAs("rule"));
+    assertThat(seen.path("detail").asText()).isEqualTo(refused.<String>getAs("detail"));
+    if (!left.equals(right)) {
+      assertThat(seen.path("other_profile_id").asText()).isEqualTo(left);
+    }
+  }
+
+  private static String profileOf(String eventId) {
+    return table("event_profiles")
+        .where(col("event_id").equalTo(eventId))
+        .first()
+        .getAs("profile_id");
+  }
+
+  private static JsonNode probabilisticLink(String profileId, String leftEvent, String rightEvent)
+      throws IOException {
+    JsonNode links = doc("cdp-default-identity", profileId).path("probabilistic_links");
+    for (JsonNode l : links) {
+      if (l.path("left_event_id").asText().equals(leftEvent)
+          && l.path("right_event_id").asText().equals(rightEvent)) {
+        return l;
+      }
+    }
+    throw new AssertionError(
+        profileId + " lists no link of " + leftEvent + " and " + rightEvent + ": " + links);
   }
 
   @Test
@@ -291,6 +363,12 @@ class IndexJobTest {
       JsonNode identity = apiGet(api, "/v1/profiles/" + mergedSurvivor + "/identity");
       assertThat(identity.path("merges").toString()).contains(mergedAlias);
       assertThat(identity.path("links").size()).isPositive();
+
+      JsonNode linked = apiGet(api, "/v1/profiles/" + linkedProfile + "/identity");
+      assertThat(linked.path("probabilistic_links").size()).isPositive();
+      assertThat(linked.path("probabilistic_links").get(0).path("probability").asDouble())
+          .isGreaterThanOrEqualTo(0.99);
+      assertThat(linked.path("probabilistic_links").get(0).path("comparisons").isObject()).isTrue();
     }
   }
 
@@ -403,24 +481,6 @@ class IndexJobTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(e);
-    }
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      paths.forEach(
-          p -> {
-            try {
-              Path target = to.resolve(from.relativize(p).toString());
-              if (Files.isDirectory(p)) {
-                Files.createDirectories(target);
-              } else {
-                Files.copy(p, target);
-              }
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
     }
   }
 }

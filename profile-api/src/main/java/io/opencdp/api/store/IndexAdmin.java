@@ -62,6 +62,18 @@ public final class IndexAdmin {
   }
 
   /**
+   * Adds to an identity index, written by an older version, the fields of the current mapping it
+   * lacks (Elasticsearch adds new fields in place; the ones it has stay as they are), so an
+   * incremental run can write documents with every current field.
+   */
+  public void updateIdentityMapping(String index) {
+    TypeMapping mapping = StoreMappings.load(StoreMappings.IDENTITY);
+    call(
+        "update the mapping of " + index,
+        () -> client.indices().putMapping(p -> p.index(index).properties(mapping.properties())));
+  }
+
+  /**
    * @param nestedObjects {@code index.mapping.nested_objects.limit}, or null for the default
    */
   private void createForLoad(String index, TypeMapping mapping, Long nestedObjects) {

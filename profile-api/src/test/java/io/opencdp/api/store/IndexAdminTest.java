@@ -74,6 +74,33 @@ class IndexAdminTest {
   }
 
   @Test
+  void anIdentityIndexOfAnOlderVersionGetsTheNewFields() throws Exception {
+    String index = admin.names().identityIndex(Instant.parse("2026-03-01T00:00:00Z"));
+    // the identity mapping before probabilistic links were indexed
+    String older =
+        "{\"dynamic\": \"strict\", \"properties\": {\"profile_id\": {\"type\": \"keyword\"},"
+            + " \"links\": {\"type\": \"object\", \"enabled\": false},"
+            + " \"links_truncated\": {\"type\": \"boolean\"}}}";
+    es.client()
+        .indices()
+        .create(c -> c.index(index).mappings(m -> m.withJson(new java.io.StringReader(older))));
+    String doc =
+        "{\"profile_id\": \"p1\", \"links_truncated\": false, \"probabilistic_links\":"
+            + " [{\"probability\": 0.999, \"comparisons\": {\"given_name\": \"exact\"}}],"
+            + " \"probabilistic_links_truncated\": false}";
+
+    admin.updateIdentityMapping(index);
+
+    try (BulkWriter writer = new BulkWriter(es.client(), BULK)) {
+      writer.index(index, "p1", json(doc));
+    }
+    admin.refresh(index);
+    assertThat(admin.count(index)).isEqualTo(1);
+    admin.updateIdentityMapping(index);
+    admin.delete(List.of(index));
+  }
+
+  @Test
   void eventIndicesAreMonthlyBehindTheAliasAndPrunedByAge() {
     IndexAdmin events = new IndexAdmin(es.client(), new StoreIndices("admin-events"));
     events.ensureEventIndices(List.of(YearMonth.of(2026, 1), YearMonth.of(2026, 3)), 0);

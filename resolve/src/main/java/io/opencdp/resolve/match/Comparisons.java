@@ -2,7 +2,9 @@ package io.opencdp.resolve.match;
 
 import java.io.Serializable;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -75,6 +77,22 @@ public record Comparisons(List<FieldComparison> fields) implements Serializable 
       }
     }
     return false;
+  }
+
+  /**
+   * A comparison vector as a person reads it: field name to level label ({@link
+   * FieldComparison#label}), in vector order.
+   */
+  public Map<String, String> labels(int[] levels) {
+    if (levels.length != fields.size()) {
+      throw new IllegalArgumentException(
+          "a vector of " + levels.length + " levels for " + fields.size() + " comparisons");
+    }
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (int k = 0; k < levels.length; k++) {
+      labels.put(fields.get(k).field().wireName(), fields.get(k).label(levels[k]));
+    }
+    return labels;
   }
 
   /** Levels to one long; level -1 is stored as 0. */

@@ -22,6 +22,9 @@ public record FieldComparison(
   /** The level of a pair in which either value is missing. */
   public static final int NULL_LEVEL = -1;
 
+  /** The label of the null level: either value is missing. */
+  public static final String MISSING = "missing";
+
   public FieldComparison {
     requireNonNull(field, "field is null");
     requireNonNull(kind, "kind is null");
@@ -44,6 +47,24 @@ public record FieldComparison(
   /** Level names, "exact" first and "different" last. */
   public List<String> levelNames() {
     return kind.levelNames(thresholds);
+  }
+
+  /**
+   * A level as a person reads it: the level's name as the model file writes it ({@code exact},
+   * {@code jaro_winkler>=0.92}, {@code one_slip}, {@code day_month_swapped}, {@code two_edits},
+   * {@code different}), or {@value #MISSING} for the null level. A nickname (Bob, Robert) sits at
+   * the first Jaro-Winkler level and reads as that level.
+   */
+  public String label(int level) {
+    if (level == NULL_LEVEL) {
+      return MISSING;
+    }
+    List<String> names = levelNames();
+    if (level < 0 || level >= names.size()) {
+      throw new IllegalArgumentException(
+          field.wireName() + " has no level " + level + "; levels are " + names);
+    }
+    return names.get(level);
   }
 
   /** The number of levels, not counting the null level. */

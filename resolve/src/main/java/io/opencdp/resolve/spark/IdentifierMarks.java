@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
@@ -32,6 +34,12 @@ final class IdentifierMarks implements MapPartitionsFunction<Row, Row> {
           .add("blocked", BooleanType, false);
 
   private final LinkGuardrails guardrails;
+
+  /** Every (event, identifier) row of the {@link ResolveInput#compact} events, marked. */
+  static Dataset<Row> of(Dataset<Row> compact, LinkGuardrails guardrails) {
+    return ResolveInput.identifierRows(compact)
+        .mapPartitions(new IdentifierMarks(guardrails), Encoders.row(SCHEMA));
+  }
 
   IdentifierMarks(LinkGuardrails guardrails) {
     this.guardrails = guardrails;

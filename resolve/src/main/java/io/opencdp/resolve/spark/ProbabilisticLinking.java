@@ -3,7 +3,6 @@ package io.opencdp.resolve.spark;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 
 import io.opencdp.ingest.spark.TableLocations;
@@ -16,12 +15,12 @@ import io.opencdp.resolve.guardrail.MatchLinkGuard;
 import io.opencdp.resolve.guardrail.NeverLinkRules;
 import io.opencdp.resolve.match.MatchField;
 import io.opencdp.resolve.match.MatchModel;
+import io.opencdp.resolve.match.MatchModelStore;
 import io.opencdp.resolve.match.MatchSettings;
 import io.opencdp.resolve.match.PairScorer;
 import io.opencdp.resolve.spark.match.SparkCandidates;
 import io.opencdp.resolve.spark.match.SparkMatcher;
 import io.opencdp.schemas.event.IdentifierType;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +28,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -52,20 +52,8 @@ import org.slf4j.LoggerFactory;
 final class ProbabilisticLinking {
   private static final Logger LOG = LoggerFactory.getLogger(ProbabilisticLinking.class);
 
-  static final String MATCH_LINKS = "match_links";
-  static final String MATCH_REVIEW = "match_review";
-
-  static final StructType MATCH_LINKS_SCHEMA =
-      new StructType()
-          .add("workspace_id", DataTypes.StringType, false)
-          .add("left_group", DataTypes.StringType, false)
-          .add("right_group", DataTypes.StringType, false)
-          .add("left_record", DataTypes.StringType, false)
-          .add("right_record", DataTypes.StringType, false)
-          .add("probability", DataTypes.DoubleType, false)
-          .add("accepted", DataTypes.BooleanType, false)
-          .add("rule", DataTypes.StringType, true)
-          .add("detail", DataTypes.StringType, false);
+  static final String MATCH_LINKS = ResolveTables.MATCH_LINKS;
+  static final String MATCH_REVIEW = ResolveTables.MATCH_REVIEW;
 
   /** The group of a named event no identifier placed: {@code event:<event id>}. */
   static final String UNPLACED_PREFIX = "event:";
@@ -95,29 +83,8 @@ final class ProbabilisticLinking {
       IdentityClustering.Clusters clusters,
       Dataset<Row> members,
       Instant now) {
-    Dataset<Row> eventGroups =
-        clusters
-            .anchors()
-            .join(
-                members,
-                clusters
-                    .anchors()
-                    .col("a_type")
-                    .equalTo(members.col("type"))
-                    .and(clusters.anchors().col("a_value").equalTo(members.col("value"))))
-            .select(col("event_id"), col("cluster_key"));
-    // a named event no identifier placed is a group of its own: it may join a candidate
-    eventGroups =
-        eventGroups.unionByName(
-            events
-                .select("event_id")
-                .join(eventGroups, new String[] {"event_id"}, "left_anti")
-                .select(
-                    col("event_id"),
-                    concat(lit(UNPLACED_PREFIX), col("event_id")).as("cluster_key")));
     Dataset<Row> withEvents =
-        MatchInput.records(MatchInput.eventValues(events), eventGroups)
-            .persist(StorageLevel.MEMORY_AND_DISK());
+        MatchRecords.of(events, clusters, members).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Dataset<Row> records = withEvents.select("id", "group", "values");
       SparkMatcher matcher = new SparkMatcher(settings);
@@ -136,16 +103,10 @@ final class ProbabilisticLinking {
                 .withColumn("workspace_id", lit(workspace));
         TableSync.sync(spark, tables.table(MATCH_REVIEW), review, null, now);
         List<MatchLink> links = new ArrayList<>();
-        for (Row r :
-            scored.where(col("probability").geq(settings.linkThreshold())).collectAsList()) {
-          links.add(
-              new MatchLink(
-                  r.getAs("left_group"),
-                  r.getAs("right_group"),
-                  r.getAs("probability"),
-                  r.getAs("left_id"),
-                  r.getAs("right_id"),
-                  scorer.evidence(levels(r))));
+        MatchLinkRows linkRows = new MatchLinkRows(workspace, scorer);
+        Dataset<Row> linked = scored.where(col("probability").geq(settings.linkThreshold()));
+        for (Row r : MatchRecords.withEventIds(linked, withEvents).collectAsList()) {
+          links.add(linkRows.link(r));
         }
         MatchLinkGuard.Result result =
             new MatchLinkGuard(guardrails.limits(), neverLink)
@@ -154,23 +115,12 @@ final class ProbabilisticLinking {
         long accepted = 0;
         for (MatchLinkDecision d : result.decisions()) {
           accepted += d.accepted() ? 1 : 0;
-          MatchLink l = d.link();
-          decisionRows.add(
-              RowFactory.create(
-                  workspace,
-                  l.leftGroup(),
-                  l.rightGroup(),
-                  l.leftRecord(),
-                  l.rightRecord(),
-                  l.probability(),
-                  d.accepted(),
-                  d.rule(),
-                  d.detail()));
+          decisionRows.add(linkRows.row(d));
         }
         TableSync.sync(
             spark,
             tables.table(MATCH_LINKS),
-            spark.createDataFrame(decisionRows, MATCH_LINKS_SCHEMA),
+            spark.createDataFrame(decisionRows, ResolveTables.MATCH_LINKS_SCHEMA),
             null,
             now);
         LOG.info(
@@ -191,29 +141,25 @@ final class ProbabilisticLinking {
     }
   }
 
-  private static int[] levels(Row scored) {
-    List<Integer> levels = scored.getList(scored.fieldIndex("levels"));
-    return levels.stream().mapToInt(Integer::intValue).toArray();
-  }
-
   private static MatchModel model(
       SparkMatcher matcher,
       Dataset<Row> records,
       SparkCandidates candidates,
       Path workDir,
       Instant now) {
-    Path file = workDir.resolve("match").resolve("model.json");
-    if (Files.isRegularFile(file)) {
-      LOG.info("probabilistic matching: scoring with the model in {}", file);
-      return MatchModel.load(file);
+    MatchModelStore store = new MatchModelStore(workDir);
+    Optional<MatchModel> current = store.loadCurrent();
+    if (current.isPresent()) {
+      LOG.info("probabilistic matching: scoring with the model in {}", store.current());
+      return current.get();
     }
     MatchModel model = matcher.train(records, candidates, now);
-    model.save(file);
+    store.save(model);
     LOG.info(
         "probabilistic matching: no model yet; trained one on this data (prior {}) and saved it"
             + " to {} (`cdp match train` retrains)",
         model.matchPrior(),
-        file);
+        store.current());
     return model;
   }
 

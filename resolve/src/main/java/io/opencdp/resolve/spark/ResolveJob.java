@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -89,9 +88,7 @@ public final class ResolveJob {
     ResolveState.Refreshed input = state.refresh(mode);
     Dataset<Row> compact = input.events().persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> marked =
-        ResolveInput.identifierRows(compact)
-            .mapPartitions(new IdentifierMarks(guardrails), Encoders.row(IdentifierMarks.SCHEMA))
-            .persist(StorageLevel.MEMORY_AND_DISK());
+        IdentifierMarks.of(compact, guardrails).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       String checkpoints = config.workDir().toAbsolutePath().resolve("checkpoints").toString();
       IdentityClustering.Clusters clusters =

@@ -93,7 +93,7 @@ final class ResolveState {
   }
 
   /** The events version the last run processed; empty when there is no usable state. */
-  private Optional<Long> lastVersion() {
+  Optional<Long> lastVersion() {
     String log = tables.table(ResolveTables.RESOLVE_LOG);
     if (!DeltaTables.exists(spark, log)
         || !DeltaTables.exists(spark, location())

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
+import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -22,6 +23,8 @@ public final class ResolveTables {
   public static final String IDENTITY_OVERRIDES = "identity_overrides";
   public static final String RESOLVE_EVENTS = "resolve_events";
   static final String RESOLVE_LOG = "resolve_log";
+  public static final String MATCH_LINKS = "match_links";
+  public static final String MATCH_REVIEW = "match_review";
 
   /** Output of {@link ComponentResolver}: an identifier's cluster key, or a dropped link. */
   static final StructType COMPONENT_OUTPUT =
@@ -130,6 +133,35 @@ public final class ResolveTables {
           .add("retired", LongType, false)
           .add("started_at", TimestampType, false)
           .add("finished_at", TimestampType, false);
+
+  /** A pair's comparison vector as labels: one entry per compared field, in vector order. */
+  public static final StructType COMPARISON_LABEL =
+      new StructType().add("field", StringType, false).add("level", StringType, false);
+
+  /**
+   * {@code match_links}: every decision on a probabilistic link (docs/matching.md), accepted or
+   * refused with the rule, and its evidence: the first event of each record, the match weight and
+   * the comparison vector as labels ({@code io.opencdp.resolve.match.FieldComparison#label}).
+   */
+  public static final StructType MATCH_LINKS_SCHEMA =
+      new StructType()
+          .add("workspace_id", StringType, false)
+          .add("left_group", StringType, false)
+          .add("right_group", StringType, false)
+          .add("left_record", StringType, false)
+          .add("right_record", StringType, false)
+          .add("left_event_id", StringType, false)
+          .add("right_event_id", StringType, false)
+          .add("probability", DoubleType, false)
+          .add("weight", DoubleType, false)
+          .add("accepted", BooleanType, false)
+          .add("rule", StringType, true)
+          .add("detail", StringType, false)
+          .add("comparisons", DataTypes.createArrayType(COMPARISON_LABEL, false), false);
+
+  /** The columns {@code match_links} has had since it carries evidence. */
+  public static final List<String> MATCH_LINK_EVIDENCE =
+      List.of("left_event_id", "right_event_id", "weight", "comparisons");
 
   static final StructType IDENTITY_MAP_SCHEMA =
       new StructType()

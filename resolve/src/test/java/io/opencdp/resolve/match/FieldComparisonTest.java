@@ -2,6 +2,7 @@ package io.opencdp.resolve.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,22 @@ class FieldComparisonTest {
     assertThat(DATE.level("19810304", "19810403")).as("day and month swapped").isEqualTo(2);
     assertThat(DATE.level("19810314", "19820315")).as("two edits").isEqualTo(3);
     assertThat(DATE.level("19810314", "19650922")).isEqualTo(4);
+  }
+
+  @Test
+  void levelsReadAsTheirModelNamesAndAMissingValueAsMissing() {
+    assertThat(NAME.label(NAME.level("catherine", "catherina"))).isEqualTo("jaro_winkler>=0.92");
+    assertThat(DATE.label(DATE.level("19810304", "19810403"))).isEqualTo("day_month_swapped");
+    assertThat(CODE.label(CODE.level("4011", "4012"))).isEqualTo("one_slip");
+    assertThat(CODE.label(CODE.level("4011", null))).isEqualTo("missing");
+    assertThatThrownBy(() -> CODE.label(3)).hasMessageContaining("postal_code has no level 3");
+
+    Comparisons vector = new Comparisons(List.of(NAME, DATE, CODE));
+    assertThat(vector.labels(new int[] {0, -1, 2}))
+        .containsExactly(
+            entry("given_name", "exact"),
+            entry("birth_date", "missing"),
+            entry("postal_code", "different"));
   }
 
   @Test

@@ -21,6 +21,7 @@ import io.opencdp.schemas.event.PostalAddress;
 import io.opencdp.schemas.event.TouchpointEvent;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -105,6 +106,47 @@ class ProbabilisticLinkingTest {
         .filteredOn(r -> "no_identifier".equals(r.getAs("rule")))
         .isNotEmpty()
         .allMatch(r -> !r.<Boolean>getAs("accepted"));
+  }
+
+  @Test
+  void everyDecisionKeepsItsEvidence() {
+    Row maria =
+        links().stream()
+            .filter(r -> r.<Boolean>getAs("accepted"))
+            .filter(
+                r ->
+                    List.of(r.getAs("left_event_id"), r.getAs("right_event_id"))
+                        .containsAll(
+                            List.of(
+                                ResolveFixture.eventId("maria-1"),
+                                ResolveFixture.eventId("maria-2"))))
+            .findFirst()
+            .orElseThrow();
+    assertThat(maria.<Double>getAs("weight")).isGreaterThan(6.6); // probability >= 0.99
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (Row c : maria.<Row>getList(maria.fieldIndex("comparisons"))) {
+      labels.put(c.getAs("field"), c.getAs("level"));
+    }
+    assertThat(labels)
+        .containsEntry("given_name", "exact")
+        .containsEntry("birth_date", "exact")
+        .containsEntry("street", "exact")
+        .containsEntry("phone", "missing")
+        .containsEntry("email", "missing");
+
+    Row juan =
+        links().stream()
+            .filter(r -> "given_name_disagrees".equals(r.getAs("rule")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(juan.<Row>getList(juan.fieldIndex("comparisons")))
+        .anySatisfy(
+            c -> {
+              assertThat(c.<String>getAs("field")).isEqualTo("given_name");
+              assertThat(c.<String>getAs("level")).isEqualTo("different");
+            });
+    assertThat(List.of(juan.<String>getAs("left_event_id"), juan.getAs("right_event_id")))
+        .contains(ResolveFixture.eventId("juan-1"));
   }
 
   @Test
