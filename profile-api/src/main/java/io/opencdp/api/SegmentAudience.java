@@ -143,7 +143,12 @@ final class SegmentAudience {
   }
 
   private static ApiException badCursor(ElasticsearchException e) {
-    boolean expired = e.error() != null && SEARCH_CONTEXT_MISSING.equals(e.error().type());
+    boolean expired =
+        e.status() == 404
+            || e.error() != null
+                && (SEARCH_CONTEXT_MISSING.equals(e.error().type())
+                    || e.error().rootCause().stream()
+                        .anyMatch(c -> SEARCH_CONTEXT_MISSING.equals(c.type())));
     return new ApiException(
         ErrorCode.BAD_ARGUMENT,
         expired
