@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.opencdp.schemas.error.CdpException;
 import io.opencdp.schemas.error.ErrorCode;
 import io.opencdp.schemas.segment.ProfileFields;
 import io.opencdp.schemas.segment.SegmentDefinition;
@@ -67,9 +68,24 @@ final class SegmentCatalog {
                     ErrorCode.NOT_FOUND, "no segment '" + id + "' in this workspace", "id"));
   }
 
-  /** The definition of a saved segment (checked when it was saved). */
+  /**
+   * The definition of a saved segment (checked when it was saved); a 409 when it no longer passes
+   * the checks (a custom trait it compares was removed from {@code profiles.custom_traits}).
+   */
   SegmentDefinition definition(SegmentStore.Stored stored) {
-    return SegmentDefinitions.parseStored(stored.doc().path("definition").asText(), fields);
+    try {
+      return SegmentDefinitions.parseStored(stored.doc().path("definition").asText(), fields);
+    } catch (CdpException e) {
+      throw new ApiException(
+          ErrorCode.CONFLICT,
+          "the saved definition of segment '"
+              + stored.id()
+              + "' no longer passes the checks ("
+              + e.getMessage()
+              + "); change it with PUT /v1/segments/"
+              + stored.id(),
+          "id");
+    }
   }
 
   /** The saved segments for one request: each read from the store at most once. */

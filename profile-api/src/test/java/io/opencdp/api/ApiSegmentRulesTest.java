@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.HttpClient;
 import io.opencdp.api.testing.ElasticsearchExtension;
 import io.opencdp.api.testing.EsTestCluster;
+import io.opencdp.schemas.segment.ProfileFields;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.Response;
@@ -268,6 +269,29 @@ class ApiSegmentRulesTest {
               .isEqualTo(204);
           assertThat(send(client, "DELETE", "/v1/segments/" + a, null, MARKETER).code())
               .isEqualTo(204);
+        });
+  }
+
+  @Test
+  void aSavedDefinitionThatNoLongerPassesTheChecksIsAConflict() {
+    String[] id = new String[1];
+    fixture.test(
+        (app, client) ->
+            id[0] =
+                save(
+                    client,
+                    "store fans",
+                    "{\"field\": \"custom_traits.favourite_store\", \"op\": \"eq\", \"value\":"
+                        + " \"S-1\"}"));
+    // the custom trait is gone from the config
+    fixture.test(
+        ProfileFields.builtIn(),
+        (app, client) -> {
+          Response response = send(client, "GET", "/v1/segments/" + id[0] + "/count", null, ADMIN);
+          JsonNode problem = json(response);
+          assertThat(response.code()).isEqualTo(409);
+          assertThat(problem.get("parameter").asText()).isEqualTo("id");
+          assertThat(problem.get("detail").asText()).contains("custom_traits.favourite_store");
         });
   }
 }

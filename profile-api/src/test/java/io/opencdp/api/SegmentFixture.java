@@ -115,11 +115,16 @@ final class SegmentFixture implements AutoCloseable {
    * Runs {@code test} against a server of workspace {@code segapi}, clock fixed at {@link #NOW}.
    */
   void test(TestCase test) {
+    test(ProfileFields.withCustomTraits(List.of("favourite_store")), test);
+  }
+
+  /** {@link #test(TestCase)} with the profile fields {@code fields}. */
+  void test(ProfileFields fields, TestCase test) {
     ApiServer server =
         new ApiServer(
             config(),
             WORKSPACE,
-            ProfileFields.withCustomTraits(List.of("favourite_store")),
+            fields,
             new SegmentsConfig(ZoneId.of("Europe/Berlin")),
             Clock.fixed(NOW, ZoneOffset.UTC),
             new ApiFixture.FixedReadiness("green"),
