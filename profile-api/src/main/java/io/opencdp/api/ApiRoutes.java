@@ -1,7 +1,9 @@
 package io.opencdp.api;
 
+import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
+import static io.javalin.http.HandlerType.PUT;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opencdp.api.ApiRoute.Parameter;
@@ -19,6 +21,7 @@ final class ApiRoutes {
       Set.of(ApiRole.AGENT, ApiRole.MARKETER, ApiRole.ADMIN);
   private static final Set<ApiRole> AGENT_OR_ADMIN = Set.of(ApiRole.AGENT, ApiRole.ADMIN);
   private static final Set<ApiRole> ADMIN = Set.of(ApiRole.ADMIN);
+  private static final Set<ApiRole> MARKETER_OR_ADMIN = Set.of(ApiRole.MARKETER, ApiRole.ADMIN);
 
   private ApiRoutes() {}
 
@@ -28,7 +31,9 @@ final class ApiRoutes {
       OpenApiController openApi,
       ProfilesController profiles,
       TimelineController timeline,
-      IdentityController identity) {
+      IdentityController identity,
+      SegmentsController segments,
+      AudienceController audience) {
     List<ApiRoute> routes = new ArrayList<>();
     routes.add(
         new ApiRoute(
@@ -201,7 +206,127 @@ final class ApiRoutes {
                     string("why (kept with the override)"))),
             201,
             identity::neverLink));
+    segmentRoutes(routes, segments, audience, limit, cursor);
     return List.copyOf(routes);
+  }
+
+  private static void segmentRoutes(
+      List<ApiRoute> routes,
+      SegmentsController segments,
+      AudienceController audience,
+      Parameter limit,
+      Parameter cursor) {
+    Parameter id =
+        new Parameter("id", "path", true, "segment id ('seg-' and lowercase letters, digits, '-')");
+    ApiRoute.Body definition =
+        new ApiRoute.Body(
+            "a segment definition: name, optional description and language_version, condition"
+                + " (docs/segments.md); refused with 400 naming the JSON path of the first bad"
+                + " member",
+            definitionSchema());
+    routes.add(
+        new ApiRoute(
+            POST,
+            "/v1/segments",
+            MARKETER_OR_ADMIN,
+            "Save a segment definition; answers it with segment_id, version 1 and Location",
+            List.of(),
+            List.of(400, 503),
+            definition,
+            201,
+            segments::create));
+    routes.add(
+        new ApiRoute(
+            GET,
+            "/v1/segments",
+            MARKETER_OR_ADMIN,
+            "The saved segments, oldest first, paged",
+            List.of(limit, cursor),
+            List.of(400, 503),
+            segments::list));
+    // before /v1/segments/{id}: Javalin matches in the order routes are added
+    routes.add(
+        new ApiRoute(
+            POST,
+            "/v1/segments/preview",
+            MARKETER_OR_ADMIN,
+            "Count a definition's members and show 10 of them, without saving it",
+            List.of(),
+            List.of(400, 503),
+            definition,
+            200,
+            audience::preview));
+    routes.add(
+        new ApiRoute(
+            GET,
+            "/v1/segments/{id}",
+            MARKETER_OR_ADMIN,
+            "A saved segment",
+            List.of(id),
+            List.of(400, 404, 503),
+            segments::get));
+    routes.add(
+        new ApiRoute(
+            PUT,
+            "/v1/segments/{id}",
+            MARKETER_OR_ADMIN,
+            "Replace a segment's definition; its version goes up by one",
+            List.of(id),
+            List.of(400, 404, 409, 503),
+            definition,
+            200,
+            segments::replace));
+    routes.add(
+        new ApiRoute(
+            DELETE,
+            "/v1/segments/{id}",
+            MARKETER_OR_ADMIN,
+            "Delete a segment; 409 naming the segments that use it",
+            List.of(id),
+            List.of(400, 404, 409, 503),
+            null,
+            204,
+            segments::delete));
+    routes.add(
+        new ApiRoute(
+            GET,
+            "/v1/segments/{id}/count",
+            MARKETER_OR_ADMIN,
+            "The exact number of members now",
+            List.of(id),
+            List.of(400, 404, 503),
+            audience::count));
+    routes.add(
+        new ApiRoute(
+            GET,
+            "/v1/segments/{id}/members",
+            MARKETER_OR_ADMIN,
+            "The members by profile id, paged in a point in time (stable deep paging)",
+            List.of(id, limit, cursor),
+            List.of(400, 404, 503),
+            audience::members));
+  }
+
+  private static ObjectNode definitionSchema() {
+    ObjectNode schema = Json.mapper().createObjectNode().put("type", "object");
+    ObjectNode properties = schema.putObject("properties");
+    properties.set("name", string("1-200 characters").put("minLength", 1).put("maxLength", 200));
+    properties.set(
+        "description",
+        string("up to 2,000 characters").put("maxLength", 2000).put("nullable", true));
+    ObjectNode version =
+        properties
+            .putObject("language_version")
+            .put("type", "integer")
+            .put("description", "the condition language's version; 1, the default");
+    version.putArray("enum").add(1);
+    properties
+        .putObject("condition")
+        .put("type", "object")
+        .put("description", "who is a member: one condition of docs/segments.md, \"Conditions\"");
+    schema.putArray("required").add("name").add("condition");
+    schema.put("additionalProperties", false);
+    return schema;
   }
 
   private static ObjectNode identifierSchema() {

@@ -12,10 +12,14 @@ import io.javalin.validation.ValidationException;
 import io.opencdp.api.store.EsConnection;
 import io.opencdp.api.store.StoreIndices;
 import io.opencdp.schemas.config.ApiConfig;
+import io.opencdp.schemas.config.CdpConfig;
+import io.opencdp.schemas.config.SegmentsConfig;
 import io.opencdp.schemas.error.CdpException;
 import io.opencdp.schemas.error.ErrorCode;
 import io.opencdp.schemas.json.Json;
 import io.opencdp.schemas.normalize.PhoneNormalizer;
+import io.opencdp.schemas.segment.ProfileFields;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,6 +46,28 @@ public final class ApiServer implements AutoCloseable {
    * {@code es} (closing the server closes only {@code readiness}).
    */
   ApiServer(ApiConfig config, String workspace, Readiness readiness, EsConnection es) {
+    this(
+        config,
+        workspace,
+        ProfileFields.builtIn(),
+        CdpConfig.defaults().segments(),
+        Clock.systemUTC(),
+        readiness,
+        es);
+  }
+
+  /**
+   * The API of {@code workspace} whose segment definitions may compare {@code fields}, with days
+   * and windows in the time zone of {@code segments}, and "now" from {@code clock}.
+   */
+  ApiServer(
+      ApiConfig config,
+      String workspace,
+      ProfileFields fields,
+      SegmentsConfig segments,
+      Clock clock,
+      Readiness readiness,
+      EsConnection es) {
     this.config = requireNonNull(config, "config is null");
     this.readiness = requireNonNull(readiness, "readiness is null");
     requireNonNull(workspace, "workspace is null");
@@ -59,6 +85,7 @@ public final class ApiServer implements AutoCloseable {
     IdentifierValues values =
         new IdentifierValues(new PhoneNormalizer(config.defaultPhoneRegion()));
     int maxPage = config.maxPageSize();
+    SegmentCatalog catalog = new SegmentCatalog(new SegmentStore(es.client(), indices), fields);
     this.routes =
         ApiRoutes.table(
             new HealthController(readiness),
@@ -67,7 +94,10 @@ public final class ApiServer implements AutoCloseable {
             new ProfilesController(profiles, events, values, maxPage),
             new TimelineController(profiles, events, maxPage),
             new IdentityController(
-                workspace, profiles, new OverrideQueue(es.client(), indices), values, maxPage));
+                workspace, profiles, new OverrideQueue(es.client(), indices), values, maxPage),
+            new SegmentsController(workspace, catalog, clock, maxPage),
+            new AudienceController(
+                catalog, new SegmentAudience(es.client(), indices), segments, clock, maxPage));
     openApi.publish(routes);
     AccessController access = new AccessController(new ApiKeys(config.keys()), workspace);
     ProblemMapper problems = new ProblemMapper();
@@ -99,14 +129,33 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /**
-   * The API of {@code workspace} over the Elasticsearch cluster at {@code esUrl}. Nothing connects
-   * yet; {@link #start} serves.
+   * The API of {@code workspace} over the Elasticsearch cluster at {@code esUrl}, with the built-in
+   * profile fields only and segment days in UTC ({@link #create(CdpConfig, ApiConfig, String)}
+   * takes them from the config). Nothing connects yet; {@link #start} serves.
    */
   public static ApiServer create(ApiConfig config, String workspace, String esUrl) {
     refuseExposedDemoKeys(config);
     EsConnection es = EsConnection.open(esUrl, config.esTimeoutMillis());
     // readiness closes the connection when the server stops
     return new ApiServer(config, workspace, new EsReadiness(es), es);
+  }
+
+  /**
+   * The API of the workspace of {@code config}, with its custom traits and segment settings, served
+   * as {@code api} says (usually {@code config.api()}, perhaps on another port), over the cluster
+   * at {@code esUrl}.
+   */
+  public static ApiServer create(CdpConfig config, ApiConfig api, String esUrl) {
+    refuseExposedDemoKeys(api);
+    EsConnection es = EsConnection.open(esUrl, api.esTimeoutMillis());
+    return new ApiServer(
+        api,
+        config.workspace(),
+        ProfileFields.of(config.profiles()),
+        config.segments(),
+        Clock.systemUTC(),
+        new EsReadiness(es),
+        es);
   }
 
   /** The demo keys' values are public: they may only guard an API that listens on loopback. */

@@ -3,7 +3,6 @@ package io.opencdp.api;
 import static java.util.Objects.requireNonNull;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.OpType;
 import co.elastic.clients.elasticsearch._types.Refresh;
@@ -14,8 +13,6 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opencdp.api.store.PendingOverrides;
 import io.opencdp.api.store.StoreIndices;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
 import org.slf4j.Logger;
@@ -36,11 +33,12 @@ final class OverrideQueue {
 
   private final ElasticsearchClient es;
   private final String index;
-  private volatile boolean created;
+  private final OwnedIndex owned;
 
   OverrideQueue(ElasticsearchClient es, StoreIndices indices) {
     this.es = requireNonNull(es, "es is null");
     this.index = indices.overridesIndex();
+    this.owned = new OwnedIndex(es, index, MAPPING);
   }
 
   /**
@@ -49,7 +47,7 @@ final class OverrideQueue {
    */
   void append(ObjectNode override) {
     String id = override.get("override_id").asText();
-    ensureIndex();
+    owned.ensure();
     EsCalls.call(
         () ->
             es.index(
@@ -96,41 +94,5 @@ final class OverrideQueue {
                     ObjectNode.class),
             null);
     return response == null ? List.of() : response.hits().hits().stream().map(Hit::source).toList();
-  }
-
-  private void ensureIndex() {
-    if (created) {
-      return;
-    }
-    boolean exists = EsCalls.call(() -> es.indices().exists(e -> e.index(index)).value());
-    if (!exists) {
-      try {
-        EsCalls.call(
-            () -> {
-              try (InputStream mapping = mapping()) {
-                return es.indices()
-                    .create(
-                        c ->
-                            c.index(index)
-                                .settings(s -> s.numberOfShards("1").autoExpandReplicas("0-1"))
-                                .mappings(m -> m.withJson(mapping)));
-              }
-            });
-        LOG.info("created the identity-overrides queue {}", index);
-      } catch (ElasticsearchException e) {
-        if (e.error() == null || !"resource_already_exists_exception".equals(e.error().type())) {
-          throw e;
-        }
-      }
-    }
-    created = true;
-  }
-
-  private static InputStream mapping() {
-    InputStream in = OverrideQueue.class.getResourceAsStream(MAPPING);
-    if (in == null) {
-      throw new UncheckedIOException(new java.io.FileNotFoundException(MAPPING));
-    }
-    return in;
   }
 }

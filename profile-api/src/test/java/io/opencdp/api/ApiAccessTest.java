@@ -15,6 +15,8 @@ import io.opencdp.api.testing.ElasticsearchExtension;
 import io.opencdp.api.testing.EsTestCluster;
 import java.util.List;
 import java.util.Map;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,8 +29,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ElasticsearchExtension.class)
 class ApiAccessTest {
-  /** A request per route ("METHOD path") that succeeds for a caller the route admits. */
-  private record Call(String path, String body) {}
+  /**
+   * A request per route ("METHOD path") that succeeds for a caller the route admits; {@code
+   * {segment}} in the path is a segment saved just before.
+   */
+  private record Call(String method, String path, String body) {
+    Call(String path, String body) {
+      this(body == null ? "GET" : "POST", path, body);
+    }
+  }
+
+  private static final String SEGMENT =
+      "{\"name\": \"access\", \"condition\": {\"field\": \"country\", \"op\": \"eq\","
+          + " \"value\": \"US\"}}";
 
   private static final Map<String, Call> REQUESTS =
       Map.ofEntries(
@@ -54,7 +67,16 @@ class ApiAccessTest {
                   "/v1/identity/never-link",
                   "{\"left\":{\"type\":\"email\",\"value\":\"a@example.com\"},"
                       + "\"right\":{\"type\":\"customer_id\",\"value\":\"C-9\"},"
-                      + "\"reason\":\"access test\"}")));
+                      + "\"reason\":\"access test\"}")),
+          Map.entry("POST /v1/segments", new Call("/v1/segments", SEGMENT)),
+          Map.entry("GET /v1/segments", new Call("/v1/segments", null)),
+          Map.entry("POST /v1/segments/preview", new Call("/v1/segments/preview", SEGMENT)),
+          Map.entry("GET /v1/segments/{id}", new Call("/v1/segments/{segment}", null)),
+          Map.entry("PUT /v1/segments/{id}", new Call("PUT", "/v1/segments/{segment}", SEGMENT)),
+          Map.entry("DELETE /v1/segments/{id}", new Call("DELETE", "/v1/segments/{segment}", null)),
+          Map.entry("GET /v1/segments/{id}/count", new Call("/v1/segments/{segment}/count", null)),
+          Map.entry(
+              "GET /v1/segments/{id}/members", new Call("/v1/segments/{segment}/members", null)));
 
   private static StoreTestSupport store;
 
@@ -78,10 +100,28 @@ class ApiAccessTest {
 
   private static Response send(HttpClient client, ApiRoute route, String key) {
     Call call = REQUESTS.get(key(route));
-    if (call.body() != null) {
-      return ApiFixture.post(client, call.path(), call.body(), key);
+    String path = call.path();
+    if (path.contains("{segment}")) {
+      String id =
+          json(ApiFixture.post(client, "/v1/segments", SEGMENT, ADMIN)).get("segment_id").asText();
+      path = path.replace("{segment}", id);
     }
-    return key == null ? client.get(call.path()) : client.get(call.path(), bearer(key));
+    if (call.method().equals("POST")) {
+      return ApiFixture.post(client, path, call.body(), key);
+    }
+    String target = path;
+    return client.request(
+        target,
+        req -> {
+          req.method(
+              call.method(),
+              call.body() == null
+                  ? null
+                  : RequestBody.create(call.body(), MediaType.get("application/json")));
+          if (key != null) {
+            bearer(key).accept(req);
+          }
+        });
   }
 
   @Test

@@ -94,4 +94,30 @@ class ApiOpenApiTest {
               .isFalse();
         });
   }
+
+  @Test
+  void segmentOperationsDocumentTheirBodiesStatusesAndRoles() {
+    JavalinTest.test(
+        ApiFixture.server("green").app(),
+        (app, client) -> {
+          JsonNode paths = json(client.get("/openapi.json", bearer(AGENT))).get("paths");
+          JsonNode put = paths.at("/~1v1~1segments~1{id}/put");
+
+          assertThat(paths.at("/~1v1~1segments/post/responses/201").isMissingNode()).isFalse();
+          assertThat(paths.at("/~1v1~1segments/post/x-roles").toString())
+              .isEqualTo("[\"admin\",\"marketer\"]");
+          assertThat(put.at("/requestBody/content/application~1json/schema/required").toString())
+              .isEqualTo("[\"name\",\"condition\"]");
+          assertThat(put.at("/responses/409").isMissingNode()).isFalse();
+          assertThat(paths.at("/~1v1~1segments~1{id}/delete/responses/204").isMissingNode())
+              .isFalse();
+          assertThat(
+                  paths
+                      .at("/~1v1~1segments~1{id}~1members/get/parameters")
+                      .findValuesAsText("name"))
+              .containsExactly("id", "limit", "cursor");
+          assertThat(paths.at("/~1v1~1segments~1preview/post/requestBody").isMissingNode())
+              .isFalse();
+        });
+  }
 }

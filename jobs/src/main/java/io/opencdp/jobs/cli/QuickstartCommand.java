@@ -142,13 +142,13 @@ final class QuickstartCommand implements Callable<Integer> {
    */
   private static ApiServer startApi(CdpConfig config, String esUrl) {
     try {
-      return ApiServer.create(config.api(), config.workspace(), esUrl).start();
+      return ApiServer.create(config, config.api(), esUrl).start();
     } catch (CdpException e) {
       if (e.code() != ErrorCode.PORT_IN_USE) {
         throw e;
       }
       System.out.println("  port " + config.api().port() + " is taken; serving on a free port");
-      return ApiServer.create(config.api().withPort(0), config.workspace(), esUrl).start();
+      return ApiServer.create(config, config.api().withPort(0), esUrl).start();
     }
   }
 
