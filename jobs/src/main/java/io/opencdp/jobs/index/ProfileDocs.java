@@ -12,9 +12,11 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
+import io.opencdp.api.segment.ProfileDocFields;
 import io.opencdp.api.store.ActivityFields;
 import io.opencdp.api.store.ProfileSearchFields;
 import io.opencdp.resolve.profile.ConsentState;
+import io.opencdp.schemas.event.IdentifierType;
 import io.opencdp.schemas.normalize.SearchText;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -59,13 +61,6 @@ final class ProfileDocs {
           (UDF1<scala.collection.Seq<Row>, List<String>>) ProfileDocs::consentGranted,
           DataTypes.createArrayType(DataTypes.StringType));
 
-  private static final String[] CONTACT_POINTS = {
-    "emails", "phones", "customer_ids", "loyalty_ids", "device_ids", "anonymous_ids"
-  };
-  private static final String[] IDENTIFIER_TYPES = {
-    "email", "phone", "customer_id", "loyalty_id", "device_id", "anonymous_id"
-  };
-
   private ProfileDocs() {}
 
   /**
@@ -94,9 +89,9 @@ final class ProfileDocs {
             .join(mergedFrom, profiles.col("profile_id").equalTo(col("pid")))
             .join(activity(events), col("profile_id").equalTo(col("apid")), "left");
 
-    Column[] identifiers = new Column[CONTACT_POINTS.length];
-    for (int i = 0; i < CONTACT_POINTS.length; i++) {
-      identifiers[i] = col(CONTACT_POINTS[i] + ".value").as(IDENTIFIER_TYPES[i]);
+    List<Column> identifiers = new ArrayList<>();
+    for (IdentifierType type : IdentifierType.values()) {
+      identifiers.add(col(ProfileDocFields.identifierColumn(type) + ".value").as(type.wireName()));
     }
     Column search =
         struct(
@@ -124,7 +119,7 @@ final class ProfileDocs {
             col("loyalty_ids"),
             col("device_ids"),
             col("anonymous_ids"),
-            struct(identifiers).as("identifiers"),
+            struct(identifiers.toArray(Column[]::new)).as("identifiers"),
             search.as("search"),
             col("birth_date.value").as("birth_date_value"),
             col("address.value.postal_code").as("postal_code"),

@@ -30,7 +30,6 @@ import java.util.Optional;
 /** The walk of {@link SegmentQueries#compile}: one query per node of the condition. */
 final class ConditionCompiler implements Condition.Visitor<Query> {
   static final String CONSENT_GRANTED = "consent_granted";
-  private static final String IDENTIFIERS = "identifiers.";
 
   private final SegmentWindows windows;
   private final SegmentLookup segments;
@@ -67,7 +66,7 @@ final class ConditionCompiler implements Condition.Visitor<Query> {
 
   @Override
   public Query visitHasIdentifier(HasIdentifier hasIdentifier) {
-    return FieldQueries.exists(IDENTIFIERS + hasIdentifier.type().wireName());
+    return FieldQueries.exists(ProfileDocFields.identifierPath(hasIdentifier.type()));
   }
 
   /**
@@ -144,8 +143,8 @@ final class ConditionCompiler implements Condition.Visitor<Query> {
                                 g.date(
                                     d ->
                                         d.field(ActivityFields.path(ActivityFields.OCCURRED_AT))
-                                            .gte(r.start().toString())
-                                            .lt(r.end().toString()))))));
+                                            .gte(FieldQueries.instant(r.start()))
+                                            .lt(FieldQueries.instant(r.end())))))));
     for (FieldCondition where : event.where()) {
       entry.add(fields.compile(where, ActivityFields.path(where.field())));
     }
