@@ -37,7 +37,7 @@ import java.util.stream.Stream;
  * private copy of its landing directories, a config pointing at that copy, and the generator's
  * truth and manifest to reconcile a run against.
  */
-final class SampleData {
+public final class SampleData {
   /** One raw record of {@code truth/records.csv}. */
   record TruthRecord(FileLine at, String personId, String kind) {}
 
@@ -276,7 +276,7 @@ final class SampleData {
   }
 
   /** Copies the tree {@code from} to {@code to} (which must not exist). */
-  static void copyTree(Path from, Path to) {
+  public static void copyTree(Path from, Path to) {
     try (Stream<Path> paths = Files.walk(from)) {
       for (Path p : paths.toList()) {
         Path target = to.resolve(from.relativize(p).toString());

@@ -11,9 +11,9 @@ import io.opencdp.ingest.spark.EventRows;
 import io.opencdp.ingest.spark.EventsTable;
 import io.opencdp.ingest.spark.TableLocations;
 import io.opencdp.ingest.testing.SharedSpark;
+import io.opencdp.jobs.testing.SampleCopies;
 import io.opencdp.resolve.spark.ResolveJob;
 import io.opencdp.resolve.spark.ResolveMode;
-import io.opencdp.resolve.spark.ResolvedSample;
 import io.opencdp.resolve.spark.profile.ProfileBuilder;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.event.Channel;
@@ -23,13 +23,10 @@ import io.opencdp.schemas.event.IdentifierType;
 import io.opencdp.schemas.event.TouchpointEvent;
 import io.opencdp.schemas.json.Json;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -68,10 +64,7 @@ class IndexJobTest {
   @BeforeAll
   static void copySampleAndBuildProfiles(EsTestCluster es) throws IOException {
     spark = SharedSpark.session();
-    ResolvedSample sample = ResolvedSample.get();
-    Path work = SharedSpark.newTableDir("index-job");
-    copy(sample.config.workDir(), work);
-    config = sample.config.withWorkDir(work);
+    config = SampleCopies.privateCopy("index-job");
     tables = TableLocations.of(config);
     esUrl = es.url();
     new ProfileBuilder(spark, config).run();
@@ -403,24 +396,6 @@ class IndexJobTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(e);
-    }
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      paths.forEach(
-          p -> {
-            try {
-              Path target = to.resolve(from.relativize(p).toString());
-              if (Files.isDirectory(p)) {
-                Files.createDirectories(target);
-              } else {
-                Files.copy(p, target);
-              }
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
     }
   }
 }
