@@ -85,8 +85,9 @@ final class FieldColumns {
 
   /** A list has a value when it has an element; anything else when it is not null. */
   private static Column present(Field field, Column value) {
+    // a list column that is null (an event without the property) has no value either
     return field.type() == FieldType.TEXT_LIST
-        ? exists(value, Column::isNotNull)
+        ? coalesce(exists(value, Column::isNotNull), lit(false))
         : value.isNotNull();
   }
 

@@ -162,6 +162,9 @@ final class SegmentCases {
                 + field("email.categories", "contains", "\"weekly_newsletter\"")
                 + "]"));
     c.put(
+        "where list missing",
+        event("\"order_line\", \"where\": [" + op("email.categories", "missing") + "]"));
+    c.put(
         "where text neq",
         event("\"call_contact\", \"where\": [" + field("call.reason", "neq", "\"billing\"") + "]"));
     c.put(
