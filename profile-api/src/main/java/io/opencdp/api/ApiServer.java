@@ -134,10 +134,8 @@ public final class ApiServer implements AutoCloseable {
    * takes them from the config). Nothing connects yet; {@link #start} serves.
    */
   public static ApiServer create(ApiConfig config, String workspace, String esUrl) {
-    refuseExposedDemoKeys(config);
-    EsConnection es = EsConnection.open(esUrl, config.esTimeoutMillis());
-    // readiness closes the connection when the server stops
-    return new ApiServer(config, workspace, new EsReadiness(es), es);
+    return create(
+        config, workspace, ProfileFields.builtIn(), CdpConfig.defaults().segments(), esUrl);
   }
 
   /**
@@ -146,16 +144,21 @@ public final class ApiServer implements AutoCloseable {
    * at {@code esUrl}.
    */
   public static ApiServer create(CdpConfig config, ApiConfig api, String esUrl) {
-    refuseExposedDemoKeys(api);
-    EsConnection es = EsConnection.open(esUrl, api.esTimeoutMillis());
+    return create(
+        api, config.workspace(), ProfileFields.of(config.profiles()), config.segments(), esUrl);
+  }
+
+  private static ApiServer create(
+      ApiConfig config,
+      String workspace,
+      ProfileFields fields,
+      SegmentsConfig segments,
+      String esUrl) {
+    refuseExposedDemoKeys(config);
+    EsConnection es = EsConnection.open(esUrl, config.esTimeoutMillis());
+    // readiness closes the connection when the server stops
     return new ApiServer(
-        api,
-        config.workspace(),
-        ProfileFields.of(config.profiles()),
-        config.segments(),
-        Clock.systemUTC(),
-        new EsReadiness(es),
-        es);
+        config, workspace, fields, segments, Clock.systemUTC(), new EsReadiness(es), es);
   }
 
   /** The demo keys' values are public: they may only guard an API that listens on loopback. */

@@ -32,13 +32,11 @@ final class OverrideQueue {
   static final String PENDING = PendingOverrides.PENDING;
 
   private final ElasticsearchClient es;
-  private final String index;
-  private final OwnedIndex owned;
+  private final OwnedIndex index;
 
   OverrideQueue(ElasticsearchClient es, StoreIndices indices) {
     this.es = requireNonNull(es, "es is null");
-    this.index = indices.overridesIndex();
-    this.owned = new OwnedIndex(es, index, MAPPING);
+    this.index = new OwnedIndex(es, indices.overridesIndex(), MAPPING);
   }
 
   /**
@@ -47,12 +45,12 @@ final class OverrideQueue {
    */
   void append(ObjectNode override) {
     String id = override.get("override_id").asText();
-    owned.ensure();
+    index.ensure();
     EsCalls.call(
         () ->
             es.index(
                 i ->
-                    i.index(index)
+                    i.index(index.name())
                         .id(id)
                         .opType(OpType.Create)
                         .refresh(Refresh.WaitFor)
@@ -84,7 +82,7 @@ final class OverrideQueue {
             () ->
                 es.search(
                     s ->
-                        s.index(index)
+                        s.index(index.name())
                             .ignoreUnavailable(true)
                             .allowNoIndices(true)
                             .query(query)

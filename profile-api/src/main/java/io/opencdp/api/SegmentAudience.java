@@ -55,8 +55,7 @@ final class SegmentAudience {
 
   /** The exact number of members. */
   long count(Query query) {
-    Long count = EsCalls.callOr(() -> es.count(c -> c.index(alias).query(query)).count(), 0L);
-    return count;
+    return EsCalls.callOr(() -> es.count(c -> c.index(alias).query(query)).count(), 0L);
   }
 
   /** The exact number of members and the first {@code size} by profile id. */
@@ -149,14 +148,14 @@ final class SegmentAudience {
                 && (SEARCH_CONTEXT_MISSING.equals(e.error().type())
                     || e.error().rootCause().stream()
                         .anyMatch(c -> SEARCH_CONTEXT_MISSING.equals(c.type())));
+    if (!expired) {
+      return Cursor.malformed();
+    }
     return new ApiException(
         ErrorCode.BAD_ARGUMENT,
-        expired
-            ? "parameter 'cursor' has expired: a members cursor lives "
-                + KEEP_ALIVE
-                + " after the page that gave it out; start again without cursor"
-            : "parameter 'cursor' is not a cursor this route gave out; pass next_cursor of the"
-                + " previous page unchanged, or leave it out for the first page",
+        "parameter 'cursor' has expired: a members cursor lives "
+            + KEEP_ALIVE
+            + " after the page that gave it out; start again without cursor",
         Cursor.PARAMETER);
   }
 }
