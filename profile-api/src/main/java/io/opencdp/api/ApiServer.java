@@ -9,17 +9,23 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
 import io.javalin.util.JavalinBindException;
 import io.javalin.validation.ValidationException;
+import io.opencdp.api.export.Exports;
+import io.opencdp.api.export.Suppressions;
 import io.opencdp.api.store.EsConnection;
 import io.opencdp.api.store.StoreIndices;
+import io.opencdp.schemas.audience.AudienceLayout;
 import io.opencdp.schemas.config.ApiConfig;
 import io.opencdp.schemas.config.CdpConfig;
+import io.opencdp.schemas.config.ExportsConfig;
 import io.opencdp.schemas.config.SegmentsConfig;
 import io.opencdp.schemas.error.CdpException;
 import io.opencdp.schemas.error.ErrorCode;
 import io.opencdp.schemas.json.Json;
 import io.opencdp.schemas.normalize.PhoneNormalizer;
 import io.opencdp.schemas.segment.ProfileFields;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,6 +46,7 @@ public final class ApiServer implements AutoCloseable {
   private final List<ApiRoute> routes;
   private final List<HandlerMetaInfo> registered = new CopyOnWriteArrayList<>();
   private final Javalin app;
+  private final Exports exports;
 
   /**
    * The API of {@code workspace}, reading the profile store through {@code es}. The caller owns
@@ -68,6 +75,38 @@ public final class ApiServer implements AutoCloseable {
       Clock clock,
       Readiness readiness,
       EsConnection es) {
+    this(
+        config,
+        workspace,
+        fields,
+        segments,
+        clock,
+        readiness,
+        es,
+        exports(
+            es,
+            workspace,
+            fields,
+            segments,
+            CdpConfig.defaults().exports(),
+            CdpConfig.defaults().workDir(),
+            clock));
+  }
+
+  /**
+   * {@link #ApiServer(ApiConfig, String, ProfileFields, SegmentsConfig, Clock, Readiness,
+   * EsConnection)} whose audience exports run on {@code exports} (closed with the server).
+   */
+  ApiServer(
+      ApiConfig config,
+      String workspace,
+      ProfileFields fields,
+      SegmentsConfig segments,
+      Clock clock,
+      Readiness readiness,
+      EsConnection es,
+      Exports exports) {
+    this.exports = requireNonNull(exports, "exports is null");
     this.config = requireNonNull(config, "config is null");
     this.readiness = requireNonNull(readiness, "readiness is null");
     requireNonNull(workspace, "workspace is null");
@@ -97,7 +136,8 @@ public final class ApiServer implements AutoCloseable {
                 workspace, profiles, new OverrideQueue(es.client(), indices), values, maxPage),
             new SegmentsController(workspace, catalog, clock, maxPage),
             new AudienceController(
-                catalog, new SegmentAudience(es.client(), indices), segments, clock, maxPage));
+                catalog, new SegmentAudience(es.client(), indices), segments, clock, maxPage),
+            new ExportsController(exports, catalog));
     openApi.publish(routes);
     AccessController access = new AccessController(new ApiKeys(config.keys()), workspace);
     ProblemMapper problems = new ProblemMapper();
@@ -145,7 +185,13 @@ public final class ApiServer implements AutoCloseable {
    */
   public static ApiServer create(CdpConfig config, ApiConfig api, String esUrl) {
     return create(
-        api, config.workspace(), ProfileFields.of(config.profiles()), config.segments(), esUrl);
+        api,
+        config.workspace(),
+        ProfileFields.of(config.profiles()),
+        config.segments(),
+        config.exports(),
+        config.workDir(),
+        esUrl);
   }
 
   private static ApiServer create(
@@ -154,11 +200,73 @@ public final class ApiServer implements AutoCloseable {
       ProfileFields fields,
       SegmentsConfig segments,
       String esUrl) {
+    CdpConfig defaults = CdpConfig.defaults();
+    return create(
+        config, workspace, fields, segments, defaults.exports(), defaults.workDir(), esUrl);
+  }
+
+  private static ApiServer create(
+      ApiConfig config,
+      String workspace,
+      ProfileFields fields,
+      SegmentsConfig segments,
+      ExportsConfig exports,
+      Path workDir,
+      String esUrl) {
     refuseExposedDemoKeys(config);
     EsConnection es = EsConnection.open(esUrl, config.esTimeoutMillis());
+    Clock clock = Clock.systemUTC();
     // readiness closes the connection when the server stops
     return new ApiServer(
-        config, workspace, fields, segments, Clock.systemUTC(), new EsReadiness(es), es);
+        config,
+        workspace,
+        fields,
+        segments,
+        clock,
+        new EsReadiness(es),
+        es,
+        exports(es, workspace, fields, segments, exports, workDir, clock));
+  }
+
+  /** The audience exports of {@code workspace}, with the platform layouts and suppression list. */
+  static Exports exports(
+      EsConnection es,
+      String workspace,
+      ProfileFields fields,
+      SegmentsConfig segments,
+      ExportsConfig exports,
+      Path workDir,
+      Clock clock) {
+    return new Exports(
+        es.client(),
+        new StoreIndices(workspace),
+        fields,
+        segments,
+        exports.consentPurpose(),
+        exports.directoryIn(workDir),
+        suppressions(es, workspace),
+        AudienceLayout::of,
+        clock);
+  }
+
+  /**
+   * The suppression list exports read. Until {@code SuppressionList} (issue 6, "Suppression list")
+   * is merged, every lookup fails, so no export can send anyone who is on it (fail closed).
+   */
+  static Suppressions suppressions(EsConnection es, String workspace) {
+    return new Suppressions() {
+      @Override
+      public String key(String type, String value) {
+        return type + ":" + value;
+      }
+
+      @Override
+      public java.util.Set<String> suppressedKeys(Collection<String> keys) {
+        throw new CdpException(
+            ErrorCode.INTERNAL,
+            "the suppression list is not built yet (issue 6); exports cannot check it");
+      }
+    };
   }
 
   /** The demo keys' values are public: they may only guard an API that listens on loopback. */
@@ -187,6 +295,11 @@ public final class ApiServer implements AutoCloseable {
           e);
     }
     LOG.info("profile API listening on {}", url());
+    try {
+      exports.failInterrupted();
+    } catch (CdpException e) {
+      LOG.warn("could not mark interrupted exports failed: {}", e.getMessage());
+    }
     return this;
   }
 
@@ -205,6 +318,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   public void stop() {
+    exports.close();
     app.stop();
     readiness.close();
   }
