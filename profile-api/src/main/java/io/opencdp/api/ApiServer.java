@@ -10,10 +10,8 @@ import io.javalin.security.RouteRole;
 import io.javalin.util.JavalinBindException;
 import io.javalin.validation.ValidationException;
 import io.opencdp.api.export.Exports;
-import io.opencdp.api.export.Suppressions;
 import io.opencdp.api.store.EsConnection;
 import io.opencdp.api.store.StoreIndices;
-import io.opencdp.schemas.audience.AudienceLayout;
 import io.opencdp.schemas.config.ApiConfig;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.config.ExportsConfig;
@@ -25,7 +23,6 @@ import io.opencdp.schemas.normalize.PhoneNormalizer;
 import io.opencdp.schemas.segment.ProfileFields;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -237,36 +234,14 @@ public final class ApiServer implements AutoCloseable {
       ExportsConfig exports,
       Path workDir,
       Clock clock) {
-    return new Exports(
+    return Exports.of(
         es.client(),
         new StoreIndices(workspace),
         fields,
         segments,
         exports.consentPurpose(),
         exports.directoryIn(workDir),
-        suppressions(es, workspace),
-        AudienceLayout::of,
         clock);
-  }
-
-  /**
-   * The suppression list exports read. Until {@code SuppressionList} (issue 6, "Suppression list")
-   * is merged, every lookup fails, so no export can send anyone who is on it (fail closed).
-   */
-  static Suppressions suppressions(EsConnection es, String workspace) {
-    return new Suppressions() {
-      @Override
-      public String key(String type, String value) {
-        return type + ":" + value;
-      }
-
-      @Override
-      public java.util.Set<String> suppressedKeys(Collection<String> keys) {
-        throw new CdpException(
-            ErrorCode.INTERNAL,
-            "the suppression list is not built yet (issue 6); exports cannot check it");
-      }
-    };
   }
 
   /** The demo keys' values are public: they may only guard an API that listens on loopback. */

@@ -35,6 +35,7 @@ import picocli.CommandLine.ScopeType;
       EsCommand.class,
       ServeCommand.class,
       ApiCommand.class,
+      ExportCommand.class,
       BenchCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class

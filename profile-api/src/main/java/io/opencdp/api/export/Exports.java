@@ -82,13 +82,38 @@ public final class Exports implements AutoCloseable {
   }
 
   /**
+   * The exports of the workspace of {@code indices} with the platform layouts ({@link
+   * AudienceLayout#of}) and the workspace's suppression list ({@link SuppressionLookup}).
+   */
+  public static Exports of(
+      ElasticsearchClient es,
+      StoreIndices indices,
+      ProfileFields fields,
+      SegmentsConfig segments,
+      String consentPurpose,
+      Path directory,
+      Clock clock) {
+    return new Exports(
+        es,
+        indices,
+        fields,
+        segments,
+        consentPurpose,
+        directory,
+        SuppressionLookup.of(es, indices),
+        AudienceLayout::of,
+        clock);
+  }
+
+  /**
    * Records and runs {@code request} now; the finished record. A failure is recorded ({@code
    * failed} with the error) and thrown.
    */
   public ObjectNode run(ExportRequest request) {
     requireNonNull(request.out(), "out is null");
-    AudienceLayout layout = checked(request);
-    ObjectNode record = queued(request);
+    SavedSegments.Saved segment = job.segment(request.segmentId());
+    AudienceLayout layout = layouts.apply(request.format(), request.fields());
+    ObjectNode record = queued(request, segment);
     execute(record.path("export_id").asText(), request, layout, true);
     return get(record.path("export_id").asText()).orElseThrow();
   }
@@ -99,8 +124,9 @@ public final class Exports implements AutoCloseable {
    * record.
    */
   public synchronized ObjectNode submit(ExportRequest request) {
-    AudienceLayout layout = checked(request);
-    ObjectNode record = queued(request);
+    SavedSegments.Saved segment = job.segment(request.segmentId());
+    AudienceLayout layout = layouts.apply(request.format(), request.fields());
+    ObjectNode record = queued(request, segment);
     String id = record.path("export_id").asText();
     ExportRequest placed = request.withOut(directory.resolve(id + ".csv"));
     if (executor == null) {
@@ -167,12 +193,7 @@ public final class Exports implements AutoCloseable {
     }
   }
 
-  private AudienceLayout checked(ExportRequest request) {
-    return layouts.apply(request.format(), request.fields());
-  }
-
-  private ObjectNode queued(ExportRequest request) {
-    SavedSegments.Saved segment = job.segment(request.segmentId());
+  private ObjectNode queued(ExportRequest request, SavedSegments.Saved segment) {
     ObjectNode record = Json.mapper().createObjectNode();
     record.put("workspace_id", workspace);
     record.put("export_id", newId());

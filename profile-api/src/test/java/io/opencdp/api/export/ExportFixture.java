@@ -265,6 +265,16 @@ public final class ExportFixture implements AutoCloseable {
    * Exports of this workspace with the test layout and suppression list, writing under {@code dir}.
    */
   public Exports exports(Path dir) {
+    return exports(es, indices, suppressions(), dir);
+  }
+
+  /** Exports of {@code indices} with the test layout and nobody suppressed. */
+  public static Exports testExports(EsConnection es, StoreIndices indices, Path dir) {
+    return exports(es, indices, new ExportFixture(es, indices).suppressions(), dir);
+  }
+
+  private static Exports exports(
+      EsConnection es, StoreIndices indices, Suppressions suppressions, Path dir) {
     return new Exports(
         es.client(),
         indices,
@@ -272,7 +282,7 @@ public final class ExportFixture implements AutoCloseable {
         new SegmentsConfig(ZoneId.of("UTC")),
         "ad_targeting",
         dir,
-        suppressions(),
+        suppressions,
         (format, fields) -> TEST_LAYOUT,
         Clock.systemUTC());
   }

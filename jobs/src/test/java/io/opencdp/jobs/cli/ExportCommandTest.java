@@ -1,0 +1,162 @@
+package io.opencdp.jobs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opencdp.api.testing.ElasticsearchExtension;
+import io.opencdp.api.testing.EsTestCluster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code cdp export}: its errors, coded, before and after connecting to Elasticsearch. */
+@ExtendWith(ElasticsearchExtension.class)
+class ExportCommandTest {
+  @TempDir Path dir;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream originalOut;
+  private PrintStream originalErr;
+
+  @BeforeEach
+  void captureStreams() {
+    originalOut = System.out;
+    originalErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restoreStreams() {
+    System.setOut(originalOut);
+    System.setErr(originalErr);
+  }
+
+  private Path config(String esUrl) throws IOException {
+    Path file = dir.resolve("cdp.yaml");
+    Files.writeString(
+        file,
+        "workspace: expcli\nwork_dir: "
+            + dir.resolve("work")
+            + "\nelasticsearch:\n  url: "
+            + esUrl
+            + "\n");
+    return file;
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void anUnknownFormatIsABadArgument(EsTestCluster cluster) throws IOException {
+    int exit =
+        CdpCli.run(
+            "--config",
+            config(cluster.url()).toString(),
+            "export",
+            "--segment",
+            "seg-x-000000",
+            "--format",
+            "tiktok",
+            "--out",
+            "x.csv");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err()).contains("[BAD_ARGUMENT]").contains("google, meta, csv").contains("tiktok");
+  }
+
+  @Test
+  void fieldsAreForCsvOnly(EsTestCluster cluster) throws IOException {
+    int exit =
+        CdpCli.run(
+            "--config",
+            config(cluster.url()).toString(),
+            "export",
+            "--segment",
+            "seg-x-000000",
+            "--format",
+            "google",
+            "--out",
+            "x.csv",
+            "--fields",
+            "email,phone");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err()).contains("'fields' is only for format csv");
+  }
+
+  @Test
+  void aBadDestinationIsABadArgument(EsTestCluster cluster) throws IOException {
+    int exit =
+        CdpCli.run(
+            "--config",
+            config(cluster.url()).toString(),
+            "export",
+            "--segment",
+            "seg-x-000000",
+            "--format",
+            "meta",
+            "--out",
+            "x.csv",
+            "--destination",
+            "Acme Ads");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err()).contains("'destination'");
+  }
+
+  @Test
+  void anUnknownSegmentIsNotFound(EsTestCluster cluster) throws IOException {
+    Path file = dir.resolve("out/x.csv");
+    int exit =
+        CdpCli.run(
+            "--config",
+            config(cluster.url()).toString(),
+            "export",
+            "--segment",
+            "seg-nope-000000",
+            "--format",
+            "google",
+            "--out",
+            file.toString());
+
+    assertThat(exit).as(err()).isEqualTo(3);
+    assertThat(err()).contains("[NOT_FOUND]").contains("no segment 'seg-nope-000000'");
+    assertThat(file).doesNotExist();
+  }
+
+  @Test
+  void elasticsearchDownIsSaidSo() throws IOException {
+    String closed;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closed = "http://127.0.0.1:" + socket.getLocalPort();
+    }
+    int exit =
+        CdpCli.run(
+            "--config",
+            config(closed).toString(),
+            "export",
+            "--segment",
+            "seg-x-000000",
+            "--format",
+            "google",
+            "--out",
+            "x.csv");
+
+    assertThat(exit).as(err()).isEqualTo(5);
+    assertThat(err())
+        .contains("[ELASTICSEARCH_UNAVAILABLE]")
+        .contains(closed)
+        .contains("cdp es start");
+  }
+}
