@@ -53,6 +53,16 @@ class ExportCommandTest {
     return file;
   }
 
+  /** Runs {@code cdp export ARGS} against the cluster at {@code esUrl}; the exit code. */
+  private int export(String esUrl, String... args) throws IOException {
+    String[] all = new String[args.length + 3];
+    all[0] = "--config";
+    all[1] = config(esUrl).toString();
+    all[2] = "export";
+    System.arraycopy(args, 0, all, 3, args.length);
+    return CdpCli.run(all);
+  }
+
   private String err() {
     return err.toString(StandardCharsets.UTF_8);
   }
@@ -60,16 +70,7 @@ class ExportCommandTest {
   @Test
   void anUnknownFormatIsABadArgument(EsTestCluster cluster) throws IOException {
     int exit =
-        CdpCli.run(
-            "--config",
-            config(cluster.url()).toString(),
-            "export",
-            "--segment",
-            "seg-x-000000",
-            "--format",
-            "tiktok",
-            "--out",
-            "x.csv");
+        export(cluster.url(), "--segment", "seg-x-000000", "--format", "tiktok", "--out", "x.csv");
 
     assertThat(exit).isEqualTo(2);
     assertThat(err()).contains("[BAD_ARGUMENT]").contains("google, meta, csv").contains("tiktok");
@@ -78,10 +79,8 @@ class ExportCommandTest {
   @Test
   void fieldsAreForCsvOnly(EsTestCluster cluster) throws IOException {
     int exit =
-        CdpCli.run(
-            "--config",
-            config(cluster.url()).toString(),
-            "export",
+        export(
+            cluster.url(),
             "--segment",
             "seg-x-000000",
             "--format",
@@ -98,10 +97,8 @@ class ExportCommandTest {
   @Test
   void aBadDestinationIsABadArgument(EsTestCluster cluster) throws IOException {
     int exit =
-        CdpCli.run(
-            "--config",
-            config(cluster.url()).toString(),
-            "export",
+        export(
+            cluster.url(),
             "--segment",
             "seg-x-000000",
             "--format",
@@ -119,10 +116,8 @@ class ExportCommandTest {
   void anUnknownSegmentIsNotFound(EsTestCluster cluster) throws IOException {
     Path file = dir.resolve("out/x.csv");
     int exit =
-        CdpCli.run(
-            "--config",
-            config(cluster.url()).toString(),
-            "export",
+        export(
+            cluster.url(),
             "--segment",
             "seg-nope-000000",
             "--format",
@@ -141,17 +136,7 @@ class ExportCommandTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closed = "http://127.0.0.1:" + socket.getLocalPort();
     }
-    int exit =
-        CdpCli.run(
-            "--config",
-            config(closed).toString(),
-            "export",
-            "--segment",
-            "seg-x-000000",
-            "--format",
-            "google",
-            "--out",
-            "x.csv");
+    int exit = export(closed, "--segment", "seg-x-000000", "--format", "google", "--out", "x.csv");
 
     assertThat(exit).as(err()).isEqualTo(5);
     assertThat(err())
