@@ -149,8 +149,7 @@ final class ExportState {
     BulkResponse response = EsCalls.call(() -> es.bulk(b -> b.operations(operations)));
     if (response.errors()) {
       for (BulkResponseItem item : response.items()) {
-        if (item.error() != null
-            && !(item.status() == 404 && "delete".equals(item.operationType().jsonValue()))) {
+        if (item.error() != null) {
           throw new CdpException(
               ErrorCode.INDEX_FAILED,
               "Elasticsearch refused export state "

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.io.Serializable;
 import java.nio.file.Path;
 
 /**
@@ -15,7 +14,7 @@ import java.nio.file.Path;
  * @param directory where the API writes export files; null means {@code <work_dir>/exports} ({@code
  *     directory})
  */
-public record ExportsConfig(String consentPurpose, Path directory) implements Serializable {
+public record ExportsConfig(String consentPurpose, Path directory) {
   public ExportsConfig {
     requireNonNull(consentPurpose, "exports.consent_purpose is required");
   }
