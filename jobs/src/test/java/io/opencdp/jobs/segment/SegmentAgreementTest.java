@@ -137,11 +137,12 @@ class SegmentAgreementTest {
   }
 
   /**
-   * The sample records consent only per channel ({@code marketing} on {@code email}); by the last
-   * digit of the profile id, some profiles get a change without a channel and some one on {@code
-   * sms}, at the same instant, so the rule's every branch is met: a channel-less grant or
-   * withdrawal alone, a channel's own row against it (at the same instant a withdrawal wins), and
-   * the email rows against a later or earlier channel-less one.
+   * The sample records {@code marketing} only per channel (on {@code email}; only the web consent
+   * banner's {@code ad_targeting} and {@code analytics} are channel-less); by the last digit of the
+   * profile id, some profiles get a change without a channel and some one on {@code sms}, at the
+   * same instant, so the rule's every branch is met: a channel-less grant or withdrawal alone, a
+   * channel's own row against it (at the same instant a withdrawal wins), and the email rows
+   * against a later or earlier channel-less one.
    */
   private static void addConsentChanges(SparkSession spark, TableLocations tables) {
     String path = tables.table(ProfilesTable.NAME);
