@@ -15,7 +15,8 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Run a benchmark at a fixed scale and seed; print a line per figure and write a JSON results file.",
       "Benchmarks: generator, ingest, resolve, api (profile lookups under open-loop load), index (bulk index throughput),",
-      "match (probabilistic matching at a scale in records: pairs scored/s, phases, memory, accuracy)."
+      "match (probabilistic matching at a scale in records: pairs scored/s, phases, memory, accuracy),",
+      "segments (segment count latency and member export over the profile store; scale in profiles)."
     })
 final class BenchCommand implements Callable<Integer> {
   @ParentCommand CdpCli root;
