@@ -10,6 +10,7 @@ import io.opencdp.schemas.segment.SegmentWindows;
 import io.opencdp.schemas.segment.TimeRange;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -113,7 +114,7 @@ final class SegmentBenchCases {
    * of its own and the channel-less row granted.
    */
   static boolean emailConsent(JsonNode doc) {
-    Set<String> granted = new java.util.HashSet<>();
+    Set<String> granted = new HashSet<>();
     doc.path("consent_granted").forEach(key -> granted.add(key.asText()));
     if (granted.contains(ConsentCondition.grantedKey("marketing", "email"))) {
       return true;
@@ -141,7 +142,7 @@ final class SegmentBenchCases {
         continue;
       }
       Instant at = Instant.parse(entry.path(ActivityFields.OCCURRED_AT).asText());
-      if (!at.isBefore(window.start()) && at.isBefore(window.end()) && where.test(entry)) {
+      if (window.contains(at) && where.test(entry)) {
         count++;
       }
     }

@@ -28,7 +28,8 @@ final class BenchCommand implements Callable<Integer> {
       names = "--scale",
       defaultValue = "100k",
       description =
-          "Scale in persons (records for match), e.g. 10k, 100k, 1M (default ${DEFAULT-VALUE}).")
+          "Scale in persons (records for match, profiles for segments), e.g. 10k, 100k, 1M (default"
+              + " ${DEFAULT-VALUE}).")
   String scale;
 
   @Option(
