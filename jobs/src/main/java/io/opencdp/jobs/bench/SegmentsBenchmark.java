@@ -55,6 +55,9 @@ final class SegmentsBenchmark implements Benchmark {
   /** The segment whose members are exported. */
   static final SegmentBenchCases.Case EXPORTED = SegmentBenchCases.TRAIT_ONLY;
 
+  /** A segment's members and its count latency p50. */
+  private record Counted(long members, double p50Ms) {}
+
   private final String esUrl;
   private final int requests;
 
@@ -129,30 +132,9 @@ final class SegmentsBenchmark implements Benchmark {
           if (c == EXPORTED) {
             exported = query;
           }
-          long count = saved.count(query);
-          for (int i = 0; i < WARM_UP; i++) {
-            saved.count(query);
-          }
-          Histogram micros = new Histogram(3);
-          for (int i = 0; i < requests; i++) {
-            long start = System.nanoTime();
-            long again = saved.count(query);
-            micros.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
-            if (again != count) {
-              throw new IllegalStateException(
-                  c.name() + ": count changed from " + count + " to " + again);
-            }
-          }
-          counts.put(c.name(), count);
-          p50s.put(c.name(), micros.getValueAtPercentile(50) / 1000.0);
-          String prefix = "count." + c.name() + ".";
-          figures.add(new Figure(prefix + "members", count, "profiles"));
-          figures.add(new Figure(prefix + "p50", micros.getValueAtPercentile(50) / 1000.0, "ms"));
-          figures.add(new Figure(prefix + "p95", micros.getValueAtPercentile(95) / 1000.0, "ms"));
-          figures.add(new Figure(prefix + "p99", micros.getValueAtPercentile(99) / 1000.0, "ms"));
-          figures.add(new Figure(prefix + "max", micros.getMaxValue() / 1000.0, "ms"));
-          figures.add(new Figure(prefix + "mean", micros.getMean() / 1000.0, "ms"));
-          LOG.info("segment {}: {} members, count p50 {} ms", c.name(), count, p50s.get(c.name()));
+          Counted counted = timeCounts(saved, c, query, figures);
+          counts.put(c.name(), counted.members());
+          p50s.put(c.name(), counted.p50Ms());
         }
 
         AtomicLong exportedIds = new AtomicLong();
@@ -203,6 +185,38 @@ final class SegmentsBenchmark implements Benchmark {
         admin.delete(List.of(profilesIndex, identityIndex));
       }
     }
+  }
+
+  /**
+   * Counts {@code query} {@value #WARM_UP} times untimed, then {@link #requests} times timed; adds
+   * the members and the latency figures of {@code c}.
+   */
+  private Counted timeCounts(
+      SavedSegments saved, SegmentBenchCases.Case c, Query query, List<Figure> figures) {
+    long count = saved.count(query);
+    for (int i = 0; i < WARM_UP; i++) {
+      saved.count(query);
+    }
+    Histogram micros = new Histogram(3);
+    for (int i = 0; i < requests; i++) {
+      long start = System.nanoTime();
+      long again = saved.count(query);
+      micros.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
+      if (again != count) {
+        throw new IllegalStateException(
+            c.name() + ": count changed from " + count + " to " + again);
+      }
+    }
+    double p50 = micros.getValueAtPercentile(50) / 1000.0;
+    String prefix = "count." + c.name() + ".";
+    figures.add(new Figure(prefix + "members", count, "profiles"));
+    figures.add(new Figure(prefix + "p50", p50, "ms"));
+    figures.add(new Figure(prefix + "p95", micros.getValueAtPercentile(95) / 1000.0, "ms"));
+    figures.add(new Figure(prefix + "p99", micros.getValueAtPercentile(99) / 1000.0, "ms"));
+    figures.add(new Figure(prefix + "max", micros.getMaxValue() / 1000.0, "ms"));
+    figures.add(new Figure(prefix + "mean", micros.getMean() / 1000.0, "ms"));
+    LOG.info("segment {}: {} members, count p50 {} ms", c.name(), count, p50);
+    return new Counted(count, p50);
   }
 
   private static void load(
