@@ -2,19 +2,23 @@ package io.opencdp.schemas.audience;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.Flushable;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Writes an audience file: RFC 4180 CSV, a header row first, {@code \n} line ends. A cell is quoted
  * (with inner quotes doubled) when it holds a comma, a quote, a CR or an LF, and written as it is
- * otherwise. The caller opens {@code out} as UTF-8 and closes it. Write failures are {@link
- * UncheckedIOException}s, so rows can be written from a callback.
+ * otherwise. {@link #create} opens a file as UTF-8; a caller that passes its own writer opens it as
+ * UTF-8. Closing this closes the writer. Write failures are {@link UncheckedIOException}s, so rows
+ * can be written from a callback.
  */
-public final class AudienceCsv implements Flushable {
+public final class AudienceCsv implements Closeable {
   private final Writer out;
   private final int columns;
   private long rows;
@@ -29,6 +33,15 @@ public final class AudienceCsv implements Flushable {
   /** A writer of {@code layout}'s file: its header, then {@link #row} per member. */
   public static AudienceCsv of(Writer out, AudienceLayout layout) {
     return new AudienceCsv(out, layout.header());
+  }
+
+  /** Creates (or replaces) {@code file}, UTF-8, and writes {@code layout}'s header to it. */
+  public static AudienceCsv create(Path file, AudienceLayout layout) {
+    try {
+      return of(Files.newBufferedWriter(file, StandardCharsets.UTF_8), layout);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
   }
 
   /** Writes one row; it must have as many cells as the header. */
@@ -46,10 +59,11 @@ public final class AudienceCsv implements Flushable {
     return rows;
   }
 
+  /** Flushes and closes the writer. */
   @Override
-  public void flush() {
+  public void close() {
     try {
-      out.flush();
+      out.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

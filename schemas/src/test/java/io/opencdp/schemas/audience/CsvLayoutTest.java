@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opencdp.schemas.error.CdpException;
 import io.opencdp.schemas.error.ErrorCode;
+import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CsvLayoutTest {
   private static final AudienceMember ANN =
@@ -95,6 +100,17 @@ class CsvLayoutTest {
             "profile_id,last_name,city\n"
                 + "p-1,\"Lee, Jr.\",Menlo Park\n"
                 + "p-3,\"say \"\"hi\"\"\",\"line\nbreak\"\n");
+  }
+
+  @Test
+  void createdFileIsUtf8(@TempDir Path dir) throws IOException {
+    AudienceLayout csv = AudienceLayout.of(AudienceFormat.CSV, List.of("first_name"));
+    Path file = dir.resolve("members.csv");
+    try (AudienceCsv out = AudienceCsv.create(file, csv)) {
+      out.row(List.of("p-1", "Zoë"));
+    }
+    assertThat(Files.readAllBytes(file))
+        .isEqualTo("profile_id,first_name\np-1,Zoë\n".getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
