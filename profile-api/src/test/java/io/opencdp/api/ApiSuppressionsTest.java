@@ -138,6 +138,25 @@ class ApiSuppressionsTest {
   }
 
   @Test
+  void plusOfAnInternationalNumberInThePathIsKept() {
+    fixture.test(
+        (app, client) -> {
+          answer(
+              send(
+                  client,
+                  "POST",
+                  "/v1/suppressions",
+                  body("phone", "+44 7700 900123", "spam_report"),
+                  ADMIN),
+              201);
+          assertThat(
+                  send(client, "DELETE", "/v1/suppressions/phone/+447700900123", null, ADMIN)
+                      .code())
+              .isEqualTo(204);
+        });
+  }
+
+  @Test
   void badRequestsAre400sNamingTheField() {
     fixture.test(
         (app, client) -> {
