@@ -97,7 +97,9 @@ public final class ApiServer implements AutoCloseable {
                 workspace, profiles, new OverrideQueue(es.client(), indices), values, maxPage),
             new SegmentsController(workspace, catalog, clock, maxPage),
             new AudienceController(
-                catalog, new SegmentAudience(es.client(), indices), segments, clock, maxPage));
+                catalog, new SegmentAudience(es.client(), indices), segments, clock, maxPage),
+            new SuppressionsController(
+                new SuppressionList(es.client(), indices, values, clock), maxPage));
     openApi.publish(routes);
     AccessController access = new AccessController(new ApiKeys(config.keys()), workspace);
     ProblemMapper problems = new ProblemMapper();

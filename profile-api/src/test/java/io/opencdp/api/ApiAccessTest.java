@@ -15,6 +15,7 @@ import io.opencdp.api.testing.ElasticsearchExtension;
 import io.opencdp.api.testing.EsTestCluster;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -76,7 +77,17 @@ class ApiAccessTest {
           Map.entry("DELETE /v1/segments/{id}", new Call("DELETE", "/v1/segments/{segment}", null)),
           Map.entry("GET /v1/segments/{id}/count", new Call("/v1/segments/{segment}/count", null)),
           Map.entry(
-              "GET /v1/segments/{id}/members", new Call("/v1/segments/{segment}/members", null)));
+              "GET /v1/segments/{id}/members", new Call("/v1/segments/{segment}/members", null)),
+          Map.entry(
+              "POST /v1/suppressions",
+              new Call(
+                  "/v1/suppressions",
+                  "{\"identifier_type\":\"email\",\"value\":\"{unique}@example.com\","
+                      + "\"reason\":\"manual\"}")),
+          Map.entry("GET /v1/suppressions", new Call("/v1/suppressions", null)),
+          Map.entry(
+              "DELETE /v1/suppressions/{identifier_type}/{value}",
+              new Call("DELETE", "/v1/suppressions/email/{suppressed}", null)));
 
   private static StoreTestSupport store;
 
@@ -106,8 +117,20 @@ class ApiAccessTest {
           json(ApiFixture.post(client, "/v1/segments", SEGMENT, ADMIN)).get("segment_id").asText();
       path = path.replace("{segment}", id);
     }
+    if (path.contains("{suppressed}")) {
+      String email = UUID.randomUUID() + "@example.com";
+      ApiFixture.post(
+          client,
+          "/v1/suppressions",
+          "{\"identifier_type\":\"email\",\"value\":\"" + email + "\",\"reason\":\"manual\"}",
+          ADMIN);
+      path = path.replace("{suppressed}", email);
+    }
+    // a new identifier each time, so that adding one answers 201, not 200
+    String body =
+        call.body() == null ? null : call.body().replace("{unique}", UUID.randomUUID().toString());
     if (call.method().equals("POST")) {
-      return ApiFixture.post(client, path, call.body(), key);
+      return ApiFixture.post(client, path, body, key);
     }
     String target = path;
     return client.request(

@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
       ResolveCommand.class,
       IndexCommand.class,
       IdentityCommand.class,
+      SuppressionsCommand.class,
       EvaluateCommand.class,
       MatchCommand.class,
       EsCommand.class,
