@@ -1,8 +1,10 @@
 package io.opencdp.jobs.segment;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 
@@ -40,6 +42,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * {@code cdp segments refresh} (docs/segments.md, "Materialization"): evaluates the saved segments
@@ -52,6 +56,8 @@ public final class SegmentRefreshJob {
   private static final Logger LOG = LoggerFactory.getLogger(SegmentRefreshJob.class);
   private static final String ENTER = "enter";
   private static final String EXIT = "exit";
+  private static final Seq<String> KEY =
+      CollectionConverters.asScala(List.of("segment_id", "profile_id")).toSeq();
 
   private final SparkSession spark;
   private final CdpConfig config;
@@ -132,12 +138,13 @@ public final class SegmentRefreshJob {
       long[] docs = {0, 0};
       if (!dryRun) {
         if (changed > 0) {
+          // the documents first: a run that fails after them commits nothing, so the next run
+          // finds the same diff and writes them again; the other way round a failed update
+          // would be lost, as the next run would find no change
+          docs = updateDocuments(open, changes, new IndexAdmin(es.client(), names));
           merge(changes, now, runId);
         }
         SegmentTables.appendRefreshes(spark, tables, refreshRows(results, runId, now));
-        if (changed > 0) {
-          docs = updateDocuments(changes, new IndexAdmin(es.client(), names));
-        }
       }
       RefreshReport report =
           new RefreshReport(
@@ -210,11 +217,9 @@ public final class SegmentRefreshJob {
     Dataset<Row> openKeys =
         open.where(col("segment_id").isin(scope.toArray()))
             .select("segment_id", "profile_id", "segment_version");
-    List<String> key = List.of("segment_id", "profile_id");
-    scala.collection.immutable.Seq<String> on =
-        scala.jdk.javaapi.CollectionConverters.asScala(key).toSeq();
-    Dataset<Row> entered = current.join(openKeys, on, "left_anti").withColumn("action", lit(ENTER));
-    Dataset<Row> exited = openKeys.join(current, on, "left_anti").withColumn("action", lit(EXIT));
+    Dataset<Row> entered =
+        current.join(openKeys, KEY, "left_anti").withColumn("action", lit(ENTER));
+    Dataset<Row> exited = openKeys.join(current, KEY, "left_anti").withColumn("action", lit(EXIT));
     return entered.unionByName(exited);
   }
 
@@ -281,16 +286,26 @@ public final class SegmentRefreshJob {
   }
 
   /**
-   * Sets {@code segments} on the documents of the profiles that entered or left something, from the
-   * open rows after the commit; returns updated, missing.
+   * Sets {@code segments} on the documents of the profiles that entered or left something: their
+   * open rows ({@code open}, as diffed) without the exits, with the entries, i.e. the open rows the
+   * commit leaves them; returns updated, missing.
    */
-  private long[] updateDocuments(Dataset<Row> changes, IndexAdmin admin) {
-    Dataset<Row> open = SegmentTables.openSegmentsPerProfile(spark, tables, config.workspace());
+  private long[] updateDocuments(Dataset<Row> open, Dataset<Row> changes, IndexAdmin admin) {
+    Dataset<Row> changed = changes.select("profile_id").distinct();
+    Dataset<Row> exits =
+        changes.where(col("action").equalTo(lit(EXIT))).select("segment_id", "profile_id");
+    Dataset<Row> kept =
+        open.select("segment_id", "profile_id")
+            .join(changed, "profile_id")
+            .join(exits, KEY, "left_anti");
+    Dataset<Row> after =
+        kept.unionByName(
+                changes.where(col("action").equalTo(lit(ENTER))).select("segment_id", "profile_id"))
+            .groupBy(col("profile_id").as("segments_pid"))
+            .agg(array_sort(collect_set(col("segment_id"))).as("open_segments"));
     Dataset<Row> docs =
-        changes
-            .select("profile_id")
-            .distinct()
-            .join(open, col("profile_id").equalTo(col("segments_pid")), "left")
+        changed
+            .join(after, col("profile_id").equalTo(col("segments_pid")), "left")
             .select(
                 col("profile_id").as("id"),
                 coalesce(col("open_segments"), array().cast("array<string>")).as("segments"));

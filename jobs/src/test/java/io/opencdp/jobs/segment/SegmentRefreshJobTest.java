@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.delta.tables.DeltaTable;
+import io.opencdp.api.ApiKeys;
 import io.opencdp.api.ApiServer;
 import io.opencdp.api.store.EsConnection;
 import io.opencdp.api.store.StoreIndices;
@@ -21,6 +22,7 @@ import io.opencdp.jobs.index.IndexJob;
 import io.opencdp.jobs.index.IndexMode;
 import io.opencdp.jobs.testing.SampleCopies;
 import io.opencdp.resolve.spark.profile.ProfileBuilder;
+import io.opencdp.schemas.config.ApiConfig;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.config.SegmentsConfig;
 import io.opencdp.schemas.error.CdpException;
@@ -245,6 +247,10 @@ class SegmentRefreshJobTest {
     HttpResponse<String> deleted = send("DELETE", "/v1/segments/" + pagesId, null);
     assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
 
+    RefreshReport only = refresh(T3, List.of(usId), false);
+    assertThat(only.segments()).extracting(RefreshReport.Segment::segmentId).containsExactly(usId);
+    assertThat(openMembers(pagesId)).isEqualTo(pages);
+
     RefreshReport report = refresh(T3, List.of(), false);
 
     RefreshReport.Segment gone = segment(report, pagesId);
@@ -267,6 +273,59 @@ class SegmentRefreshJobTest {
     assertThat(refresh.<Object>getAs("segment_version")).isNull();
     assertThat(segmentsOf(pages.iterator().next())).doesNotContain(pagesId);
     assertDocumentsCarryTheOpenRows();
+  }
+
+  @Test
+  @Order(9)
+  void withoutAnIndexASegmentHasNoMembers() throws Exception {
+    String workspace = "refresh-empty";
+    CdpConfig empty =
+        new CdpConfig(
+            workspace,
+            SharedSpark.newTableDir("segment-refresh-empty"),
+            config.elasticsearch(),
+            config.spark(),
+            config.ingest(),
+            config.resolve(),
+            config.profiles(),
+            config.generator(),
+            config.collector(),
+            config.api(),
+            config.index(),
+            config.segments());
+    StoreIndices names = new StoreIndices(workspace);
+    es.client().indices().delete(d -> d.index(names.segmentsIndex()).ignoreUnavailable(true));
+    String id;
+    ApiConfig keys =
+        empty
+            .api()
+            .withPort(0)
+            .withKeys(
+                List.of(
+                    new ApiConfig.ApiKey(
+                        "empty-marketer",
+                        ApiKeys.sha256Hex(MARKETER),
+                        ApiConfig.Role.MARKETER,
+                        workspace)));
+    try (ApiServer other = ApiServer.create(empty, keys, esUrl).start()) {
+      HttpResponse<String> response =
+          send(other, "POST", "/v1/segments", "{\"name\": \"US\", \"condition\": " + US + "}");
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+      id = Json.mapper().readTree(response.body()).path("segment_id").asText();
+    }
+
+    RefreshReport report =
+        new SegmentRefreshJob(spark, empty, esUrl, Clock.fixed(T1, ZoneOffset.UTC))
+            .run(List.of(), false);
+
+    assertThat(report.segments()).containsExactly(new RefreshReport.Segment(id, 1L, "US", 0, 0, 0));
+    assertThat(
+            spark
+                .read()
+                .format("delta")
+                .load(TableLocations.of(empty).table(SegmentTables.REFRESHES))
+                .count())
+        .isEqualTo(1);
   }
 
   // --- helpers
@@ -298,12 +357,17 @@ class SegmentRefreshJobTest {
 
   private static HttpResponse<String> send(String method, String path, String body)
       throws Exception {
+    return send(api, method, path, body);
+  }
+
+  private static HttpResponse<String> send(
+      ApiServer server, String method, String path, String body) throws Exception {
     HttpRequest.BodyPublisher publisher =
         body == null
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body);
     return HTTP.send(
-        HttpRequest.newBuilder(URI.create(api.url() + path))
+        HttpRequest.newBuilder(URI.create(server.url() + path))
             .header("Authorization", "Bearer " + MARKETER)
             .header("Content-Type", "application/json")
             .method(method, publisher)
