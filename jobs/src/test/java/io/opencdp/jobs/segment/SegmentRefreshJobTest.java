@@ -20,6 +20,7 @@ import io.opencdp.ingest.spark.TableLocations;
 import io.opencdp.ingest.testing.SharedSpark;
 import io.opencdp.jobs.index.IndexJob;
 import io.opencdp.jobs.index.IndexMode;
+import io.opencdp.jobs.index.IndexReport;
 import io.opencdp.jobs.testing.SampleCopies;
 import io.opencdp.resolve.spark.profile.ProfileBuilder;
 import io.opencdp.schemas.config.ApiConfig;
@@ -242,6 +243,24 @@ class SegmentRefreshJobTest {
 
   @Test
   @Order(8)
+  void anIncrementalIndexRunWritesTheSegmentsOfTheProfilesItRewrites() throws Exception {
+    es.client()
+        .update(
+            u -> u.index(alias).id(joiner).doc(Map.of("segments", List.of())).refresh(Refresh.True),
+            ObjectNode.class);
+    DeltaTable.forPath(spark, tables.table("profiles"))
+        .updateExpr("profile_id = '" + joiner + "'", Map.of("as_of", "current_timestamp()"));
+
+    IndexReport report = new IndexJob(spark, config, esUrl).run(IndexMode.INCREMENTAL);
+
+    assertThat(report.mode()).isEqualTo(IndexMode.INCREMENTAL);
+    assertThat(report.profilesWritten()).isPositive();
+    assertThat(segmentsOf(joiner)).contains(usId);
+    assertDocumentsCarryTheOpenRows();
+  }
+
+  @Test
+  @Order(9)
   void aDeletedSegmentsOpenRowsAreClosed() throws Exception {
     Set<String> pages = openMembers(pagesId);
     HttpResponse<String> deleted = send("DELETE", "/v1/segments/" + pagesId, null);
@@ -276,7 +295,7 @@ class SegmentRefreshJobTest {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void withoutAnIndexASegmentHasNoMembers() throws Exception {
     String workspace = "refresh-empty";
     CdpConfig empty =
