@@ -15,6 +15,7 @@ import io.opencdp.api.store.IndexAdmin;
 import io.opencdp.api.store.StoreIndices;
 import io.opencdp.ingest.spark.TableLocations;
 import io.opencdp.jobs.index.EsTarget;
+import io.opencdp.jobs.index.TaskErrors;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.error.CdpException;
 import io.opencdp.schemas.error.ErrorCode;
@@ -312,8 +313,9 @@ public final class SegmentRefreshJob {
     LongAccumulator updated = spark.sparkContext().longAccumulator("segments updated");
     LongAccumulator missing = spark.sparkContext().longAccumulator("segments missing");
     String alias = names.profilesAlias();
-    docs.foreachPartition(
-        new SegmentsFieldWriter(new EsTarget(esUrl, config.index()), alias, updated, missing));
+    SegmentsFieldWriter writer =
+        new SegmentsFieldWriter(new EsTarget(esUrl, config.index()), alias, updated, missing);
+    TaskErrors.run(() -> docs.foreachPartition(writer));
     if (!admin.indicesOf(alias).isEmpty()) {
       admin.refresh(alias);
     }
