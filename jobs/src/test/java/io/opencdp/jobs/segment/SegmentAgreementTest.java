@@ -2,13 +2,7 @@ package io.opencdp.jobs.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opencdp.api.segment.SegmentQueries;
 import io.opencdp.api.store.EsConnection;
 import io.opencdp.api.store.StoreIndices;
@@ -29,8 +23,6 @@ import io.opencdp.schemas.segment.SegmentDefinition;
 import io.opencdp.schemas.segment.SegmentDefinitions;
 import io.opencdp.schemas.segment.SegmentLookup;
 import io.opencdp.schemas.segment.SegmentWindows;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -212,40 +204,11 @@ class SegmentAgreementTest {
         .isBetween(1L, total - 1);
   }
 
-  /** Every hit of the query on the profiles alias, page by page in profile id order. */
+  /** Every hit of the query on the profiles alias. */
   private static Set<String> esMembers(Query query) {
-    ElasticsearchClient client = es.client();
     Set<String> ids = new TreeSet<>();
-    List<FieldValue> after = null;
-    try {
-      while (true) {
-        List<FieldValue> from = after;
-        SearchResponse<ObjectNode> page =
-            client.search(
-                s -> {
-                  s.index(alias)
-                      .query(query)
-                      .size(1000)
-                      .source(src -> src.fetch(false))
-                      .sort(o -> o.field(f -> f.field("profile_id").order(SortOrder.Asc)));
-                  if (from != null) {
-                    s.searchAfter(from);
-                  }
-                  return s;
-                },
-                ObjectNode.class);
-        List<Hit<ObjectNode>> hits = page.hits().hits();
-        for (Hit<ObjectNode> hit : hits) {
-          ids.add(hit.id());
-        }
-        if (hits.size() < 1000) {
-          return ids;
-        }
-        after = new ArrayList<>(hits.get(hits.size() - 1).sort());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    ProfileHits.forEach(es.client(), alias, query, List.of(), hit -> ids.add(hit.id()));
+    return ids;
   }
 
   private static Condition condition(String json) {
