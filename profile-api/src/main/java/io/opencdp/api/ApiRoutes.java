@@ -34,7 +34,8 @@ final class ApiRoutes {
       IdentityController identity,
       SegmentsController segments,
       AudienceController audience,
-      ExportsController exports) {
+      ExportsController exports,
+      SuppressionsController suppressions) {
     List<ApiRoute> routes = new ArrayList<>();
     routes.add(
         new ApiRoute(
@@ -209,7 +210,72 @@ final class ApiRoutes {
             identity::neverLink));
     segmentRoutes(routes, segments, audience, limit, cursor);
     exportRoutes(routes, exports);
+    suppressionRoutes(routes, suppressions, limit, cursor);
     return List.copyOf(routes);
+  }
+
+  private static void suppressionRoutes(
+      List<ApiRoute> routes,
+      SuppressionsController suppressions,
+      Parameter limit,
+      Parameter cursor) {
+    ObjectNode reason = string("why: " + String.join(", ", reasons()));
+    reasons().forEach(reason.putArray("enum")::add);
+    ObjectNode body =
+        object(
+            SuppressionsController.TYPE,
+            identifierTypeSchema(),
+            SuppressionsController.VALUE,
+            string("the value; normalized as ingest normalizes it, then only its hash is kept"),
+            "reason",
+            reason);
+    ((ObjectNode) body.get("properties"))
+        .set("source", string("where it came from (default api)").put("maxLength", 200));
+    routes.add(
+        new ApiRoute(
+            POST,
+            "/v1/suppressions",
+            ADMIN,
+            "Suppress an identifier: no export sends a profile holding it; 200 with the entry when"
+                + " it is suppressed already",
+            List.of(),
+            List.of(400, 503),
+            new ApiRoute.Body("the identifier and why", body),
+            201,
+            suppressions::add));
+    routes.add(
+        new ApiRoute(
+            GET,
+            "/v1/suppressions",
+            ADMIN,
+            "The suppression list (identifier type and value hash, never the value), oldest first,"
+                + " paged",
+            List.of(limit, cursor),
+            List.of(400, 503),
+            suppressions::list));
+    routes.add(
+        new ApiRoute(
+            DELETE,
+            "/v1/suppressions/{identifier_type}/{value}",
+            ADMIN,
+            "Lift the suppression of an identifier; 404 when it is not suppressed",
+            List.of(
+                new Parameter(SuppressionsController.TYPE, "path", true, "identifier type"),
+                new Parameter(
+                    SuppressionsController.VALUE,
+                    "path",
+                    true,
+                    "the value (URL-encoded), normalized as ingest normalizes it")),
+            List.of(400, 404, 503),
+            null,
+            204,
+            suppressions::remove));
+  }
+
+  private static List<String> reasons() {
+    return Arrays.stream(SuppressionList.Reason.values())
+        .map(SuppressionList.Reason::wireName)
+        .toList();
   }
 
   private static void segmentRoutes(
@@ -390,11 +456,19 @@ final class ApiRoutes {
   }
 
   private static ObjectNode identifierSchema() {
+    return object(
+        "type",
+        identifierTypeSchema(),
+        "value",
+        string("the value; normalized as ingest normalizes it"));
+  }
+
+  private static ObjectNode identifierTypeSchema() {
     ObjectNode type = string("identifier type");
     Arrays.stream(IdentifierType.values())
         .map(IdentifierType::wireName)
         .forEach(type.putArray("enum")::add);
-    return object("type", type, "value", string("the value; normalized as ingest normalizes it"));
+    return type;
   }
 
   /** An object schema whose every property (name, schema pairs) is required. */

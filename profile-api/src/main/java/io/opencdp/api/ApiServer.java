@@ -134,7 +134,9 @@ public final class ApiServer implements AutoCloseable {
             new SegmentsController(workspace, catalog, clock, maxPage),
             new AudienceController(
                 catalog, new SegmentAudience(es.client(), indices), segments, clock, maxPage),
-            new ExportsController(exports, catalog));
+            new ExportsController(exports, catalog),
+            new SuppressionsController(
+                new SuppressionList(es.client(), indices, values, clock), maxPage));
     openApi.publish(routes);
     AccessController access = new AccessController(new ApiKeys(config.keys()), workspace);
     ProblemMapper problems = new ProblemMapper();

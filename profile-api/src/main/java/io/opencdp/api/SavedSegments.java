@@ -11,6 +11,7 @@ import io.opencdp.api.store.StoreIndices;
 import io.opencdp.schemas.segment.ProfileFields;
 import io.opencdp.schemas.segment.SegmentDefinition;
 import io.opencdp.schemas.segment.SegmentWindows;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,10 +41,12 @@ public final class SavedSegments {
     }
   }
 
+  private final String workspace;
   private final SegmentCatalog catalog;
   private final SegmentAudience audience;
 
-  private SavedSegments(SegmentCatalog catalog, SegmentAudience audience) {
+  private SavedSegments(String workspace, SegmentCatalog catalog, SegmentAudience audience) {
+    this.workspace = workspace;
     this.catalog = catalog;
     this.audience = audience;
   }
@@ -57,6 +60,7 @@ public final class SavedSegments {
   public static SavedSegments of(
       ElasticsearchClient es, StoreIndices indices, ProfileFields fields) {
     return new SavedSegments(
+        indices.workspace(),
         new SegmentCatalog(new SegmentStore(es, indices), fields),
         new SegmentAudience(es, indices));
   }
@@ -76,6 +80,18 @@ public final class SavedSegments {
       }
       request = new Page.Request(100, Cursor.decode(page.nextCursor(), Cursor.Shape.TIME_THEN_ID));
     }
+  }
+
+  /**
+   * Saves a new segment as {@code POST /v1/segments} does (the same checks; a bad definition is a
+   * {@code BAD_ARGUMENT} naming its JSON path) and returns it.
+   *
+   * @param definitionJson the definition as JSON text
+   * @param createdBy who saves it (an API key id, or a command's name)
+   */
+  public Saved create(String definitionJson, String createdBy, Instant now) {
+    return saved(
+        SegmentsController.saveNew(catalog, workspace, definitionJson, createdBy, now.toString()));
   }
 
   /** The saved segment {@code id}, if there is one. */

@@ -45,20 +45,13 @@ final class SegmentsController {
 
   /** {@code POST /v1/segments}: 201, {@code Location} and the saved segment. */
   void create(Context ctx) {
-    String body = ctx.body();
-    SegmentDefinition definition =
-        SegmentDefinitions.parse(
-            body, SegmentContext.newSegment(catalog.fields(), catalog.lookup()));
-    String now = clock.instant().toString();
-    String caller = AccessController.caller(ctx).id();
-    ObjectNode doc;
-    do {
-      doc = document(newId(definition.name()), 1, body, definition);
-      doc.put("created_at", now);
-      doc.put("created_by", caller);
-      doc.put("updated_at", now);
-      doc.put("updated_by", caller);
-    } while (!catalog.store().create(doc));
+    ObjectNode doc =
+        saveNew(
+            catalog,
+            workspace,
+            ctx.body(),
+            AccessController.caller(ctx).id(),
+            clock.instant().toString());
     String id = doc.get("segment_id").asText();
     ctx.status(HttpStatus.CREATED)
         .header("Location", "/v1/segments/" + id)
@@ -91,7 +84,7 @@ final class SegmentsController {
         SegmentDefinitions.parse(
             body, SegmentContext.existingSegment(id, catalog.fields(), lookup));
     SegmentUsers.check(id, definition, catalog.store(), lookup);
-    ObjectNode doc = document(id, previous.version() + 1, body, definition);
+    ObjectNode doc = document(workspace, id, previous.version() + 1, body, definition);
     doc.set("created_at", previous.doc().get("created_at"));
     doc.set("created_by", previous.doc().get("created_by"));
     doc.put("updated_at", clock.instant().toString());
@@ -124,7 +117,28 @@ final class SegmentsController {
     ctx.status(HttpStatus.NO_CONTENT);
   }
 
-  private ObjectNode document(String id, long version, String body, SegmentDefinition definition) {
+  /**
+   * Checks {@code body} as a new segment's definition (references against the saved segments) and
+   * saves it under a new id, version 1; the saved document.
+   */
+  static ObjectNode saveNew(
+      SegmentCatalog catalog, String workspace, String body, String caller, String now) {
+    SegmentDefinition definition =
+        SegmentDefinitions.parse(
+            body, SegmentContext.newSegment(catalog.fields(), catalog.lookup()));
+    ObjectNode doc;
+    do {
+      doc = document(workspace, newId(definition.name()), 1, body, definition);
+      doc.put("created_at", now);
+      doc.put("created_by", caller);
+      doc.put("updated_at", now);
+      doc.put("updated_by", caller);
+    } while (!catalog.store().create(doc));
+    return doc;
+  }
+
+  private static ObjectNode document(
+      String workspace, String id, long version, String body, SegmentDefinition definition) {
     ObjectNode doc = SegmentCatalog.EXACT.createObjectNode();
     doc.put("workspace_id", workspace);
     doc.put("segment_id", id);

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -91,7 +92,17 @@ class ApiAccessTest {
               new Call("/v1/segments/{segment}/exports/{export}", null)),
           Map.entry(
               "GET /v1/segments/{id}/exports/{export_id}/files/{kind}",
-              new Call("/v1/segments/{segment}/exports/{export}/files/members", null)));
+              new Call("/v1/segments/{segment}/exports/{export}/files/members", null)),
+          Map.entry(
+              "POST /v1/suppressions",
+              new Call(
+                  "/v1/suppressions",
+                  "{\"identifier_type\":\"email\",\"value\":\"{unique}@example.com\","
+                      + "\"reason\":\"manual\"}")),
+          Map.entry("GET /v1/suppressions", new Call("/v1/suppressions", null)),
+          Map.entry(
+              "DELETE /v1/suppressions/{identifier_type}/{value}",
+              new Call("DELETE", "/v1/suppressions/email/{suppressed}", null)));
 
   private static StoreTestSupport store;
 
@@ -135,8 +146,20 @@ class ApiAccessTest {
         path = path.replace("{export}", succeededExport(client, id));
       }
     }
+    if (path.contains("{suppressed}")) {
+      String email = UUID.randomUUID() + "@example.com";
+      ApiFixture.post(
+          client,
+          "/v1/suppressions",
+          "{\"identifier_type\":\"email\",\"value\":\"" + email + "\",\"reason\":\"manual\"}",
+          ADMIN);
+      path = path.replace("{suppressed}", email);
+    }
+    // a new identifier each time, so that adding one answers 201, not 200
+    String body =
+        call.body() == null ? null : call.body().replace("{unique}", UUID.randomUUID().toString());
     if (call.method().equals("POST")) {
-      return ApiFixture.post(client, path, call.body(), key);
+      return ApiFixture.post(client, path, body, key);
     }
     String target = path;
     return client.request(

@@ -12,6 +12,7 @@ import io.javalin.testtools.TestCase;
 import io.opencdp.api.export.ExportFixture;
 import io.opencdp.api.testing.ElasticsearchExtension;
 import io.opencdp.api.testing.EsTestCluster;
+import io.opencdp.schemas.audience.AudienceFormat;
 import io.opencdp.schemas.config.ApiConfig;
 import io.opencdp.schemas.config.SegmentsConfig;
 import io.opencdp.schemas.segment.ProfileFields;
@@ -126,7 +127,11 @@ class ApiExportsTest {
           Path saved = dir.resolve("downloaded.csv");
           Files.writeString(saved, file.body().string(), StandardCharsets.UTF_8);
           assertThat(ExportFixture.readCsv(saved))
-              .containsExactly(List.of("email", "phone"), List.of("a@example.com", "+15550100001"));
+              .containsExactly(
+                  ExportFixture.header(AudienceFormat.GOOGLE),
+                  ExportFixture.row(
+                      AudienceFormat.GOOGLE,
+                      profile("p-1", "US", "a@example.com", "+15550100001", true)));
           assertThat(dir.resolve(exportId + ".csv")).exists();
 
           assertThat(
@@ -156,7 +161,7 @@ class ApiExportsTest {
           String files = body.get("status_url").asText() + "/files/";
           assertThat(send(client, "GET", files + "adds", null, ADMIN).code()).isEqualTo(200);
           assertThat(send(client, "GET", files + "removes", null, ADMIN).body().string())
-              .isEqualTo("email,phone\n");
+              .isEqualTo(String.join(",", ExportFixture.header(AudienceFormat.META)) + "\n");
         });
   }
 

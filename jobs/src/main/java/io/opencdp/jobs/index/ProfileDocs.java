@@ -2,6 +2,7 @@ package io.opencdp.jobs.index;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.lit;
@@ -58,12 +59,16 @@ final class ProfileDocs {
   /**
    * The documents of {@code profiles} (rows of the Delta table), with the aliases of {@code merges}
    * and the {@code activity} of {@code events} (rows of {@code events} with their {@code
-   * profile_id}: those the events index gets).
+   * profile_id}: those the events index gets), and {@code segments} from {@code segments} (rows of
+   * {@code segments_pid}, {@code open_segments}: {@link
+   * io.opencdp.jobs.segment.SegmentTables#openSegmentsPerProfile}; a profile without a row gets an
+   * empty list).
    */
   static Dataset<Row> build(
       Dataset<Row> profiles,
       Dataset<Row> merges,
       Dataset<Row> events,
+      Dataset<Row> segments,
       long deltaVersion,
       Instant indexedAt) {
     Dataset<Row> mergedFrom =
@@ -79,7 +84,8 @@ final class ProfileDocs {
     Dataset<Row> joined =
         profiles
             .join(mergedFrom, profiles.col("profile_id").equalTo(col("pid")))
-            .join(activity(events), col("profile_id").equalTo(col("apid")), "left");
+            .join(activity(events), col("profile_id").equalTo(col("apid")), "left")
+            .join(segments, col("profile_id").equalTo(col("segments_pid")), "left");
 
     List<Column> identifiers = new ArrayList<>();
     for (IdentifierType type : IdentifierType.values()) {
@@ -122,7 +128,7 @@ final class ProfileDocs {
             col(ActivityFields.PATH),
             when(col(ActivityFields.TRUNCATED), lit(true)).as(ActivityFields.TRUNCATED),
             ProfileFunctions.CONSENT_GRANTED_KEYS.apply(col("consent")).as("consent_granted"),
-            array().cast("array<string>").as("segments"),
+            coalesce(col("open_segments"), array().cast("array<string>")).as("segments"),
             col("as_of"),
             col("updated_at"),
             lit(indexedAt).as("indexed_at"),

@@ -2,13 +2,7 @@ package io.opencdp.jobs.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opencdp.api.segment.SegmentQueries;
 import io.opencdp.api.store.EsConnection;
 import io.opencdp.api.store.StoreIndices;
@@ -29,8 +23,6 @@ import io.opencdp.schemas.segment.SegmentDefinition;
 import io.opencdp.schemas.segment.SegmentDefinitions;
 import io.opencdp.schemas.segment.SegmentLookup;
 import io.opencdp.schemas.segment.SegmentWindows;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -137,11 +129,12 @@ class SegmentAgreementTest {
   }
 
   /**
-   * The sample records consent only per channel ({@code marketing} on {@code email}); by the last
-   * digit of the profile id, some profiles get a change without a channel and some one on {@code
-   * sms}, at the same instant, so the rule's every branch is met: a channel-less grant or
-   * withdrawal alone, a channel's own row against it (at the same instant a withdrawal wins), and
-   * the email rows against a later or earlier channel-less one.
+   * The sample records {@code marketing} only per channel (on {@code email}; only the web consent
+   * banner's {@code ad_targeting} and {@code analytics} are channel-less); by the last digit of the
+   * profile id, some profiles get a change without a channel and some one on {@code sms}, at the
+   * same instant, so the rule's every branch is met: a channel-less grant or withdrawal alone, a
+   * channel's own row against it (at the same instant a withdrawal wins), and the email rows
+   * against a later or earlier channel-less one.
    */
   private static void addConsentChanges(SparkSession spark, TableLocations tables) {
     String path = tables.table(ProfilesTable.NAME);
@@ -211,40 +204,11 @@ class SegmentAgreementTest {
         .isBetween(1L, total - 1);
   }
 
-  /** Every hit of the query on the profiles alias, page by page in profile id order. */
+  /** Every hit of the query on the profiles alias. */
   private static Set<String> esMembers(Query query) {
-    ElasticsearchClient client = es.client();
     Set<String> ids = new TreeSet<>();
-    List<FieldValue> after = null;
-    try {
-      while (true) {
-        List<FieldValue> from = after;
-        SearchResponse<ObjectNode> page =
-            client.search(
-                s -> {
-                  s.index(alias)
-                      .query(query)
-                      .size(1000)
-                      .source(src -> src.fetch(false))
-                      .sort(o -> o.field(f -> f.field("profile_id").order(SortOrder.Asc)));
-                  if (from != null) {
-                    s.searchAfter(from);
-                  }
-                  return s;
-                },
-                ObjectNode.class);
-        List<Hit<ObjectNode>> hits = page.hits().hits();
-        for (Hit<ObjectNode> hit : hits) {
-          ids.add(hit.id());
-        }
-        if (hits.size() < 1000) {
-          return ids;
-        }
-        after = new ArrayList<>(hits.get(hits.size() - 1).sort());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    ProfileHits.forEach(es.client(), alias, query, List.of(), hit -> ids.add(hit.id()));
+    return ids;
   }
 
   private static Condition condition(String json) {

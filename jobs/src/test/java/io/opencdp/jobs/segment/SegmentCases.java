@@ -108,6 +108,11 @@ final class SegmentCases {
         "consent on email", "{\"consent\": {\"purpose\": \"marketing\", \"channel\": \"email\"}}");
     c.put("consent on sms", "{\"consent\": {\"purpose\": \"marketing\", \"channel\": \"sms\"}}");
     c.put("consent as a whole", "{\"consent\": {\"purpose\": \"marketing\"}}");
+    // the sample's web consent banner: channel-less only, so a channel is decided by it
+    c.put("ad targeting consent", "{\"consent\": {\"purpose\": \"ad_targeting\"}}");
+    c.put(
+        "ad targeting consent on email",
+        "{\"consent\": {\"purpose\": \"ad_targeting\", \"channel\": \"email\"}}");
     // combinators and references
     c.put("and", and(IN_US, field("traits.order_count", "gte", "1")));
     c.put("or", or(field("country", "neq", "\"US\""), op("traits.last_call_at", "exists")));

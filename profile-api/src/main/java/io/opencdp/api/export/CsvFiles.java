@@ -1,8 +1,8 @@
 package io.opencdp.api.export;
 
+import io.opencdp.schemas.audience.AudienceCsv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -11,8 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * Export files: UTF-8, RFC 4180 quoting, a header row, {@code \n} line ends; written to a temporary
- * file next to the target and moved over it, so a failed export leaves no half file.
+ * Export files ({@link AudienceCsv}: UTF-8, RFC 4180 quoting, a header row, {@code \n} line ends),
+ * written to a temporary file next to the target and moved over it, so a failed export leaves no
+ * half file.
  */
 final class CsvFiles {
   private CsvFiles() {}
@@ -25,12 +26,10 @@ final class CsvFiles {
       Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
       long count = 0;
       try {
-        try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-          line(out, header);
-          for (List<String> row : rows) {
-            line(out, row);
-            count++;
-          }
+        try (AudienceCsv out =
+            new AudienceCsv(Files.newBufferedWriter(temp, StandardCharsets.UTF_8), header)) {
+          rows.forEach(out::row);
+          count = out.rows();
         }
         move(temp, target);
       } finally {
@@ -55,28 +54,5 @@ final class CsvFiles {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }
-  }
-
-  static void line(Writer out, List<String> values) throws IOException {
-    for (int i = 0; i < values.size(); i++) {
-      if (i > 0) {
-        out.write(',');
-      }
-      out.write(field(values.get(i)));
-    }
-    out.write('\n');
-  }
-
-  static String field(String value) {
-    if (value == null) {
-      return "";
-    }
-    if (value.indexOf(',') < 0
-        && value.indexOf('"') < 0
-        && value.indexOf('\n') < 0
-        && value.indexOf('\r') < 0) {
-      return value;
-    }
-    return '"' + value.replace("\"", "\"\"") + '"';
   }
 }

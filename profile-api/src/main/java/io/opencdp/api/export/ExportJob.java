@@ -94,6 +94,9 @@ final class ExportJob {
     selection.add(batch);
     Map<String, List<String>> rows = selection.rows;
     Map<String, List<String>> previous = state.read(segment.id(), request.destination());
+    if (request.sinceLast()) {
+      sameColumns(segment.id(), request.destination(), layout, previous);
+    }
     Map<String, List<String>> changed = new LinkedHashMap<>();
     rows.forEach(
         (id, row) -> {
@@ -144,6 +147,32 @@ final class ExportJob {
         request.sinceLast() ? (long) changed.size() : null,
         request.sinceLast() ? (long) gone.size() : null,
         files);
+  }
+
+  /** The removes repeat rows as sent: they must fit this export's header. */
+  private static void sameColumns(
+      String segmentId, String destination, AudienceLayout layout, Map<String, List<String>> sent) {
+    int columns = layout.header().size();
+    sent.values().stream()
+        .filter(row -> row.size() != columns)
+        .findFirst()
+        .ifPresent(
+            row -> {
+              throw new CdpException(
+                  ErrorCode.BAD_ARGUMENT,
+                  "destination '"
+                      + destination
+                      + "' was last sent rows of segment '"
+                      + segmentId
+                      + "' with "
+                      + row.size()
+                      + " columns, not the "
+                      + columns
+                      + " of this format and fields; export to another destination, or make a"
+                      + " full export (not since_last) to start it over",
+                  "destination",
+                  null);
+            });
   }
 
   private static ExportResult.File write(

@@ -1,34 +1,36 @@
 package io.opencdp.api.export;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.opencdp.api.SuppressionList;
 import io.opencdp.api.store.StoreIndices;
-import io.opencdp.schemas.error.CdpException;
-import io.opencdp.schemas.error.ErrorCode;
 import java.util.Collection;
 import java.util.Set;
 
 /**
- * The workspace's suppression list as exports read it. Until {@code io.opencdp.api.SuppressionList}
- * (docs/segments.md, "Suppression list") is merged, every lookup fails, so no export can reach
- * anyone who is on the list (fail closed).
+ * The workspace's suppression list ({@link SuppressionList}, {@code cdp-<ws>-suppressions}) as
+ * exports read it: keys of identifiers as the profile documents hold them (already normalized) and
+ * one lookup per batch.
  */
 final class SuppressionLookup {
+  /**
+   * Exports never normalize a typed value (they read the profiles' normalized identifiers), so the
+   * list's phone region is never used here.
+   */
+  private static final String UNUSED_PHONE_REGION = "US";
+
   private SuppressionLookup() {}
 
   static Suppressions of(ElasticsearchClient es, StoreIndices indices) {
+    SuppressionList list = SuppressionList.of(es, indices, UNUSED_PHONE_REGION);
     return new Suppressions() {
       @Override
       public String key(String type, String value) {
-        return type + ":" + value;
+        return SuppressionList.key(type, value);
       }
 
       @Override
       public Set<String> suppressedKeys(Collection<String> keys) {
-        throw new CdpException(
-            ErrorCode.INTERNAL,
-            "the suppression list of "
-                + indices.workspace()
-                + " is not built yet (issue 6); exports cannot check it");
+        return list.suppressedKeys(keys);
       }
     };
   }

@@ -20,6 +20,8 @@ import java.time.format.DateTimeFormatter;
  *       identity overrides recorded through the API that the next {@code cdp resolve} applies
  *   <li>{@code cdp-<ws>-segments}: one plain index (not versioned, never rebuilt), the segment
  *       definitions saved through the API
+ *   <li>{@code cdp-<ws>-suppressions}: one plain index (not versioned, never rebuilt), the
+ *       suppression list: identifiers never exported, by hash
  * </ul>
  */
 public record StoreIndices(String workspace) {
@@ -62,6 +64,14 @@ public record StoreIndices(String workspace) {
    */
   public String segmentsIndex() {
     return "cdp-" + workspace + "-segments";
+  }
+
+  /**
+   * The suppression list: one plain index, never rebuilt or swapped, the only copy of the list
+   * (docs/segments.md, "Suppression list").
+   */
+  public String suppressionsIndex() {
+    return "cdp-" + workspace + "-suppressions";
   }
 
   /** A new versioned profiles index for a full rebuild started at {@code buildStart}. */

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.opencdp.api.store.EsConnection;
 import io.opencdp.api.store.StoreIndices;
 import io.opencdp.api.testing.EsTestCluster;
+import io.opencdp.schemas.audience.AudienceFormat;
 import io.opencdp.schemas.audience.AudienceLayout;
-import io.opencdp.schemas.audience.AudienceMember;
 import io.opencdp.schemas.config.SegmentsConfig;
 import io.opencdp.schemas.json.Json;
 import io.opencdp.schemas.segment.ProfileFields;
@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -139,7 +138,8 @@ public final class ExportFixture implements AutoCloseable {
   /**
    * A profile document as the indexer writes it: surviving values with provenance, contact-point
    * lists, {@code identifiers.<type>}, {@code country} and {@code consent_granted} ({@code
-   * ad_targeting:*} when {@code adTargeting}, {@code email_marketing:email} always).
+   * ad_targeting:*} when {@code adTargeting}, {@code email_marketing:email} always). Without email
+   * and phone it has no name, birth date or address either: nothing a platform matches on.
    */
   public static ObjectNode profile(
       String id, String country, String email, String phone, boolean adTargeting) {
@@ -147,18 +147,20 @@ public final class ExportFixture implements AutoCloseable {
     p.put("workspace_id", "test");
     p.put("profile_id", id);
     p.putArray("merged_from");
-    p.set("first_name", survived("Jane"));
-    p.set("last_name", survived("Doe"));
-    p.set("gender", survived("female"));
-    p.set("birth_date", survived("1985-04-12"));
-    ObjectNode address = Json.mapper().createObjectNode();
-    address
-        .put("street", "1 Main St")
-        .put("city", "Springfield")
-        .put("region", "IL")
-        .put("postal_code", "62701")
-        .put("country", country);
-    p.set("address", survived(null).set("value", address));
+    if (email != null || phone != null) {
+      p.set("first_name", survived("Jane"));
+      p.set("last_name", survived("Doe"));
+      p.set("gender", survived("female"));
+      p.set("birth_date", survived("1985-04-12"));
+      ObjectNode address = Json.mapper().createObjectNode();
+      address
+          .put("street", "1 Main St")
+          .put("city", "Springfield")
+          .put("region", "IL")
+          .put("postal_code", "62701")
+          .put("country", country);
+      p.set("address", survived(null).set("value", address));
+    }
     ObjectNode identifiers = p.putObject("identifiers");
     if (email != null) {
       p.set("email", survived(email));
@@ -239,36 +241,13 @@ public final class ExportFixture implements AutoCloseable {
   }
 
   /**
-   * A trivial layout until the platform layouts land: {@code email} and {@code phone} in plain text
-   * (first of each); no row without either.
-   */
-  public static final AudienceLayout TEST_LAYOUT =
-      new AudienceLayout() {
-        @Override
-        public List<String> header() {
-          return List.of("email", "phone");
-        }
-
-        @Override
-        public Optional<List<String>> row(AudienceMember member) {
-          if (member.emails().isEmpty() && member.phones().isEmpty()) {
-            return Optional.empty();
-          }
-          return Optional.of(
-              List.of(
-                  member.emails().isEmpty() ? "" : member.emails().get(0),
-                  member.phones().isEmpty() ? "" : member.phones().get(0)));
-        }
-      };
-
-  /**
    * Exports of this workspace with the test layout and suppression list, writing under {@code dir}.
    */
   public Exports exports(Path dir) {
     return exports(es, indices, suppressions(), dir);
   }
 
-  /** Exports of {@code indices} with the test layout and nobody suppressed. */
+  /** Exports of {@code indices} with the platform layouts and nobody suppressed. */
   public static Exports testExports(EsConnection es, StoreIndices indices, Path dir) {
     return exports(es, indices, new ExportFixture(es, indices).suppressions(), dir);
   }
@@ -283,8 +262,20 @@ public final class ExportFixture implements AutoCloseable {
         "ad_targeting",
         dir,
         suppressions,
-        (format, fields) -> TEST_LAYOUT,
+        AudienceLayout::of,
         Clock.systemUTC());
+  }
+
+  /** The row {@code layout} makes of profile document {@code doc}. */
+  public static List<String> row(AudienceFormat format, ObjectNode doc) {
+    return AudienceLayout.of(format, List.of())
+        .row(AudienceMembers.from(doc).member())
+        .orElseThrow();
+  }
+
+  /** The header of {@code format}. */
+  public static List<String> header(AudienceFormat format) {
+    return AudienceLayout.of(format, List.of()).header();
   }
 
   /** The rows of the CSV file {@code path}, header first, read with a CSV parser. */

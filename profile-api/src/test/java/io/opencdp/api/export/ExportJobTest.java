@@ -1,7 +1,10 @@
 package io.opencdp.api.export;
 
+import static io.opencdp.api.export.ExportFixture.header;
 import static io.opencdp.api.export.ExportFixture.profile;
 import static io.opencdp.api.export.ExportFixture.readCsv;
+import static io.opencdp.api.export.ExportFixture.row;
+import static io.opencdp.schemas.audience.AudienceFormat.GOOGLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opencdp.api.testing.ElasticsearchExtension;
 import io.opencdp.api.testing.EsTestCluster;
 import io.opencdp.schemas.audience.AudienceFormat;
+import io.opencdp.schemas.audience.Sha256;
 import io.opencdp.schemas.error.CdpException;
 import io.opencdp.schemas.error.ErrorCode;
 import io.opencdp.schemas.json.Json;
@@ -24,7 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The export job against a real node, with hand-built profile documents. */
+/**
+ * The export job against a real node, with hand-built profile documents and the platform layouts.
+ */
 @ExtendWith(ElasticsearchExtension.class)
 class ExportJobTest {
   private static ExportFixture fixture;
@@ -76,11 +82,13 @@ class ExportJobTest {
       assertThat(file.path("rows").asLong()).isEqualTo(2);
       assertThat(record.path("started_at").asText()).isNotEmpty();
       assertThat(record.path("finished_at").asText()).isNotEmpty();
-      assertThat(readCsv(out))
+      List<List<String>> rows = readCsv(out);
+      assertThat(rows)
           .containsExactly(
-              List.of("email", "phone"),
-              List.of("a@example.com", "+15550100001"),
-              List.of("e@example.com", ""));
+              header(GOOGLE),
+              row(GOOGLE, profile("us-1", "US", "a@example.com", "+15550100001", true)),
+              row(GOOGLE, profile("us-5", "US", "e@example.com", null, true)));
+      assertThat(rows.get(1).get(0)).isEqualTo(Sha256.hex("a@example.com"));
       assertThat(fixture.lookups()).isPositive();
     }
   }
@@ -102,7 +110,7 @@ class ExportJobTest {
       assertThat(first.path("removes").asLong()).isZero();
       assertThat(first.path("files").findValuesAsText("kind")).containsExactly("adds", "removes");
       assertThat(readCsv(out)).hasSize(4);
-      assertThat(readCsv(removes)).containsExactly(List.of("email", "phone"));
+      assertThat(readCsv(removes)).containsExactly(header(GOOGLE));
 
       // ca-1 leaves, ca-2 changes its email, ca-4 joins
       fixture.put(
@@ -115,14 +123,10 @@ class ExportJobTest {
       assertThat(second.path("removes").asLong()).isEqualTo(2);
       assertThat(readCsv(out))
           .containsExactly(
-              List.of("email", "phone"),
-              List.of("new2@example.com", ""),
-              List.of("ca4@example.com", ""));
+              header(GOOGLE), ca("ca-2", "new2@example.com"), ca("ca-4", "ca4@example.com"));
       assertThat(readCsv(removes))
           .containsExactly(
-              List.of("email", "phone"),
-              List.of("ca1@example.com", ""),
-              List.of("ca2@example.com", ""));
+              header(GOOGLE), ca("ca-1", "ca1@example.com"), ca("ca-2", "ca2@example.com"));
 
       ObjectNode third = exports.run(request("seg-ca-000002", "acme", true, out));
       assertThat(third.path("adds").asLong()).isZero();
@@ -149,7 +153,9 @@ class ExportJobTest {
       ObjectNode next = exports.run(request("seg-mx-000003", null, true, dir.resolve("d.csv")));
 
       assertThat(next.path("adds").asLong()).isEqualTo(1);
-      assertThat(readCsv(dir.resolve("d.csv"))).contains(List.of("mx2@example.com", ""));
+      assertThat(readCsv(dir.resolve("d.csv")))
+          .containsExactly(
+              header(GOOGLE), row(GOOGLE, profile("mx-2", "MX", "mx2@example.com", null, true)));
     }
   }
 
@@ -217,6 +223,10 @@ class ExportJobTest {
                     null,
                     "t"))
         .hasMessageContaining("'fields' is only for format csv");
+  }
+
+  private static List<String> ca(String id, String email) {
+    return row(GOOGLE, profile(id, "CA", email, null, true));
   }
 
   private static ExportRequest request(

@@ -21,9 +21,14 @@ public interface AudienceLayout {
 
   /**
    * The layout of {@code format}; {@code csvFields} names the columns after {@code profile_id} for
-   * {@link AudienceFormat#CSV} (ignored otherwise; empty means the default set).
+   * {@link AudienceFormat#CSV} (ignored otherwise; null or empty means all of {@link
+   * CsvLayout#fieldNames()}; an unknown name is a {@code BAD_ARGUMENT} naming {@code fields}).
    */
   static AudienceLayout of(AudienceFormat format, List<String> csvFields) {
-    throw new UnsupportedOperationException("audience layouts are being built (issue 6)");
+    return switch (format) {
+      case GOOGLE -> new GoogleCustomerMatch();
+      case META -> new MetaCustomAudience();
+      case CSV -> CsvLayout.of(csvFields);
+    };
   }
 }
