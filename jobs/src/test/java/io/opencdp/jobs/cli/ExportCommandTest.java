@@ -2,8 +2,10 @@ package io.opencdp.jobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opencdp.api.export.ExportFixture;
 import io.opencdp.api.testing.ElasticsearchExtension;
 import io.opencdp.api.testing.EsTestCluster;
+import io.opencdp.schemas.audience.AudienceFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,13 +13,14 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code cdp export}: its errors, coded, before and after connecting to Elasticsearch. */
+/** {@code cdp export} against a real node: an export end to end, and its coded errors. */
 @ExtendWith(ElasticsearchExtension.class)
 class ExportCommandTest {
   @TempDir Path dir;
@@ -65,6 +68,47 @@ class ExportCommandTest {
 
   private String err() {
     return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void exportsASegmentAndPrintsItsMatchReadinessAndFiles(EsTestCluster cluster) throws IOException {
+    try (ExportFixture fixture = ExportFixture.open(cluster, "expcli")) {
+      fixture.put(
+          ExportFixture.profile("p-1", "US", "a@example.com", "+15550100001", true),
+          ExportFixture.profile("p-2", "US", "b@example.com", null, false),
+          ExportFixture.profile("p-3", "US", null, null, true));
+      fixture.saveSegment(
+          "seg-us-0000cc", "{\"field\": \"country\", \"op\": \"eq\", \"value\": \"US\"}");
+      Path file = dir.resolve("out/us.csv");
+
+      int exit =
+          export(
+              cluster.url(),
+              "--segment",
+              "seg-us-0000cc",
+              "--format",
+              "meta",
+              "--out",
+              file.toString(),
+              "--destination",
+              "acme",
+              "--since-last");
+
+      assertThat(exit).as(err()).isZero();
+      String printed = out.toString(StandardCharsets.UTF_8);
+      assertThat(printed)
+          .contains("of seg-us-0000cc (version 1) as meta to acme: 3 members, 1 exported")
+          .contains("1 without consent, 0 suppressed, 1 without a hashable identifier")
+          .contains("1 adds, 0 removes")
+          .contains(file.toAbsolutePath().toString())
+          .contains(dir.resolve("out/us.removes.csv").toAbsolutePath().toString());
+      List<String> lines = Files.readAllLines(file);
+      assertThat(lines).hasSize(2);
+      assertThat(lines.get(0))
+          .isEqualTo(String.join(",", ExportFixture.header(AudienceFormat.META)));
+      assertThat(Files.readAllLines(dir.resolve("out/us.removes.csv")))
+          .containsExactly(lines.get(0));
+    }
   }
 
   @Test

@@ -61,6 +61,7 @@ public final class ExportFixture implements AutoCloseable {
                           indices.profilesIndex(BUILD),
                           indices.segmentsIndex(),
                           "cdp-" + workspace + "-exports",
+                          indices.suppressionsIndex(),
                           ExportState.indexName(indices))
                       .ignoreUnavailable(true));
       create(client, indices.profilesIndex(BUILD), "/io/opencdp/api/store/profiles-mapping.json");

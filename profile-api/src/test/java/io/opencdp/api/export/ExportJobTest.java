@@ -10,16 +10,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opencdp.api.SuppressionList;
 import io.opencdp.api.testing.ElasticsearchExtension;
 import io.opencdp.api.testing.EsTestCluster;
 import io.opencdp.schemas.audience.AudienceFormat;
 import io.opencdp.schemas.audience.Sha256;
+import io.opencdp.schemas.config.SegmentsConfig;
 import io.opencdp.schemas.error.CdpException;
 import io.opencdp.schemas.error.ErrorCode;
 import io.opencdp.schemas.json.Json;
+import io.opencdp.schemas.segment.ProfileFields;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -157,6 +162,53 @@ class ExportJobTest {
           .containsExactly(
               header(GOOGLE), row(GOOGLE, profile("mx-2", "MX", "mx2@example.com", null, true)));
     }
+  }
+
+  @Test
+  void theWorkspacesSuppressionListIsRespected() {
+    fixture.put(
+        profile("br-1", "BR", "br1@example.com", "+5511999990001", true),
+        profile("br-2", "BR", "br2@example.com", "+5511999990002", true));
+    fixture.saveSegment("seg-br-000004", country("BR"));
+    SuppressionList.of(fixture.connection().client(), fixture.indices(), "US")
+        .add("phone", "+5511999990002", "hard_bounce", "test", "test");
+    try (Exports exports =
+        Exports.of(
+            fixture.connection().client(),
+            fixture.indices(),
+            ProfileFields.builtIn(),
+            new SegmentsConfig(ZoneId.of("UTC")),
+            "ad_targeting",
+            dir,
+            Clock.systemUTC())) {
+      ObjectNode record = exports.run(request("seg-br-000004", null, false, dir.resolve("br.csv")));
+
+      assertThat(record.path("members").asLong()).isEqualTo(2);
+      assertThat(record.path("dropped_suppressed").asLong()).isEqualTo(1);
+      assertThat(readCsv(dir.resolve("br.csv")))
+          .containsExactly(
+              header(GOOGLE),
+              row(GOOGLE, profile("br-1", "BR", "br1@example.com", "+5511999990001", true)));
+    }
+  }
+
+  @Test
+  void sinceLastAfterOtherColumnsToTheSameDestinationIsRefused() {
+    fixture.put(profile("ar-1", "AR", "ar1@example.com", null, true));
+    fixture.saveSegment("seg-ar-000005", country("AR"));
+    try (Exports exports = fixture.exports(dir)) {
+      exports.run(csv("seg-ar-000005", List.of("email")));
+
+      assertThatThrownBy(() -> exports.run(csv("seg-ar-000005", List.of("email", "phone"))))
+          .isInstanceOf(CdpException.class)
+          .hasMessageContaining(
+              "was last sent rows of segment 'seg-ar-000005' with 2 columns, not the 3");
+    }
+  }
+
+  private ExportRequest csv(String segment, List<String> fields) {
+    return new ExportRequest(
+        segment, AudienceFormat.CSV, "internal", true, fields, dir.resolve("csv.csv"), "test");
   }
 
   @Test
