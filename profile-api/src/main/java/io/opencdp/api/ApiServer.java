@@ -80,14 +80,18 @@ public final class ApiServer implements AutoCloseable {
         clock,
         readiness,
         es,
-        exports(
-            es,
-            workspace,
-            fields,
-            segments,
-            CdpConfig.defaults().exports(),
-            CdpConfig.defaults().workDir(),
-            clock));
+        defaultExports(es, workspace, fields, segments, clock));
+  }
+
+  /** Exports as the default config sets them up (under the default work directory). */
+  private static Exports defaultExports(
+      EsConnection es,
+      String workspace,
+      ProfileFields fields,
+      SegmentsConfig segments,
+      Clock clock) {
+    CdpConfig defaults = CdpConfig.defaults();
+    return exports(es, workspace, fields, segments, defaults.exports(), defaults.workDir(), clock);
   }
 
   /**
@@ -173,8 +177,15 @@ public final class ApiServer implements AutoCloseable {
    * takes them from the config). Nothing connects yet; {@link #start} serves.
    */
   public static ApiServer create(ApiConfig config, String workspace, String esUrl) {
+    CdpConfig defaults = CdpConfig.defaults();
     return create(
-        config, workspace, ProfileFields.builtIn(), CdpConfig.defaults().segments(), esUrl);
+        config,
+        workspace,
+        ProfileFields.builtIn(),
+        defaults.segments(),
+        defaults.exports(),
+        defaults.workDir(),
+        esUrl);
   }
 
   /**
@@ -191,17 +202,6 @@ public final class ApiServer implements AutoCloseable {
         config.exports(),
         config.workDir(),
         esUrl);
-  }
-
-  private static ApiServer create(
-      ApiConfig config,
-      String workspace,
-      ProfileFields fields,
-      SegmentsConfig segments,
-      String esUrl) {
-    CdpConfig defaults = CdpConfig.defaults();
-    return create(
-        config, workspace, fields, segments, defaults.exports(), defaults.workDir(), esUrl);
   }
 
   private static ApiServer create(
@@ -295,8 +295,9 @@ public final class ApiServer implements AutoCloseable {
   }
 
   public void stop() {
-    exports.close();
     app.stop();
+    // before readiness closes the Elasticsearch connection a running export still writes to
+    exports.close();
     readiness.close();
   }
 
