@@ -198,6 +198,7 @@ class ApiExportsTest {
           assertBad(client, "{\"format\": \"google\", \"since_last\": \"yes\"}", "since_last");
           assertBad(client, "{\"format\": \"google\", \"fields\": [\"email\"]}", "fields");
           assertBad(client, "{\"format\": \"csv\", \"fields\": [7]}", "fields[0]");
+          assertBad(client, "{\"format\": \"csv\", \"fields\": [\"shoe_size\"]}", "fields");
           assertBad(client, "{\"format\": \"google\", \"audience\": 1}", "audience");
           Response notJson = send(client, "POST", exports(), "[1]", ADMIN);
           assertThat(notJson.code()).isEqualTo(400);
