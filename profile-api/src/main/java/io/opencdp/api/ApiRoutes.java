@@ -34,6 +34,7 @@ final class ApiRoutes {
       IdentityController identity,
       SegmentsController segments,
       AudienceController audience,
+      ExportsController exports,
       SuppressionsController suppressions) {
     List<ApiRoute> routes = new ArrayList<>();
     routes.add(
@@ -208,6 +209,7 @@ final class ApiRoutes {
             201,
             identity::neverLink));
     segmentRoutes(routes, segments, audience, limit, cursor);
+    exportRoutes(routes, exports);
     suppressionRoutes(routes, suppressions, limit, cursor);
     return List.copyOf(routes);
   }
@@ -371,6 +373,64 @@ final class ApiRoutes {
             List.of(id, limit, cursor),
             List.of(400, 404, 503),
             audience::members));
+  }
+
+  private static void exportRoutes(List<ApiRoute> routes, ExportsController exports) {
+    Parameter id =
+        new Parameter("id", "path", true, "segment id ('seg-' and lowercase letters, digits, '-')");
+    Parameter exportId =
+        new Parameter("export_id", "path", true, "export id ('exp-<epoch ms>-<6 hex>')");
+    ObjectNode format = string("google, meta (hashed) or csv (unhashed; admin keys only)");
+    format.putArray("enum").add("google").add("meta").add("csv");
+    ObjectNode body = Json.mapper().createObjectNode().put("type", "object");
+    ObjectNode properties = body.putObject("properties");
+    properties.set("format", format);
+    properties.set(
+        "destination",
+        string("where the rows go, [a-z0-9_-]{1,64}; default the format's id")
+            .put("pattern", "^[a-z0-9_-]{1,64}$"));
+    properties
+        .putObject("since_last")
+        .put("type", "boolean")
+        .put(
+            "description",
+            "write the adds and removes since the previous export to this destination (default"
+                + " false: every member)");
+    ObjectNode fields = array(string("a profile field")).put("minItems", 0);
+    fields.put("description", "csv only: the columns after profile_id (default set when left out)");
+    properties.set("fields", fields);
+    body.putArray("required").add("format");
+    body.put("additionalProperties", false);
+    routes.add(
+        new ApiRoute(
+            POST,
+            "/v1/segments/{id}/exports",
+            MARKETER_OR_ADMIN,
+            "Export the segment's members to a CSV file for an ad platform (or, for admins, an"
+                + " internal list); 202 with the export id, run in the background",
+            List.of(id),
+            List.of(400, 403, 404, 503),
+            new ApiRoute.Body("the format, destination and options of the export", body),
+            202,
+            exports::create));
+    routes.add(
+        new ApiRoute(
+            GET,
+            "/v1/segments/{id}/exports/{export_id}",
+            MARKETER_OR_ADMIN,
+            "An export's record: status, match-readiness counts, files, error",
+            List.of(id, exportId),
+            List.of(400, 404, 503),
+            exports::get));
+    routes.add(
+        new ApiRoute(
+            GET,
+            "/v1/segments/{id}/exports/{export_id}/files/{kind}",
+            MARKETER_OR_ADMIN,
+            "A file of a succeeded export (text/csv): members, or adds and removes",
+            List.of(id, exportId, new Parameter("kind", "path", true, "members, adds or removes")),
+            List.of(400, 404, 409, 503),
+            exports::file));
   }
 
   private static ObjectNode definitionSchema() {

@@ -9,16 +9,19 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
 import io.javalin.util.JavalinBindException;
 import io.javalin.validation.ValidationException;
+import io.opencdp.api.export.Exports;
 import io.opencdp.api.store.EsConnection;
 import io.opencdp.api.store.StoreIndices;
 import io.opencdp.schemas.config.ApiConfig;
 import io.opencdp.schemas.config.CdpConfig;
+import io.opencdp.schemas.config.ExportsConfig;
 import io.opencdp.schemas.config.SegmentsConfig;
 import io.opencdp.schemas.error.CdpException;
 import io.opencdp.schemas.error.ErrorCode;
 import io.opencdp.schemas.json.Json;
 import io.opencdp.schemas.normalize.PhoneNormalizer;
 import io.opencdp.schemas.segment.ProfileFields;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +43,7 @@ public final class ApiServer implements AutoCloseable {
   private final List<ApiRoute> routes;
   private final List<HandlerMetaInfo> registered = new CopyOnWriteArrayList<>();
   private final Javalin app;
+  private final Exports exports;
 
   /**
    * The API of {@code workspace}, reading the profile store through {@code es}. The caller owns
@@ -68,6 +72,42 @@ public final class ApiServer implements AutoCloseable {
       Clock clock,
       Readiness readiness,
       EsConnection es) {
+    this(
+        config,
+        workspace,
+        fields,
+        segments,
+        clock,
+        readiness,
+        es,
+        defaultExports(es, workspace, fields, segments, clock));
+  }
+
+  /** Exports as the default config sets them up (under the default work directory). */
+  private static Exports defaultExports(
+      EsConnection es,
+      String workspace,
+      ProfileFields fields,
+      SegmentsConfig segments,
+      Clock clock) {
+    CdpConfig defaults = CdpConfig.defaults();
+    return exports(es, workspace, fields, segments, defaults.exports(), defaults.workDir(), clock);
+  }
+
+  /**
+   * {@link #ApiServer(ApiConfig, String, ProfileFields, SegmentsConfig, Clock, Readiness,
+   * EsConnection)} whose audience exports run on {@code exports} (closed with the server).
+   */
+  ApiServer(
+      ApiConfig config,
+      String workspace,
+      ProfileFields fields,
+      SegmentsConfig segments,
+      Clock clock,
+      Readiness readiness,
+      EsConnection es,
+      Exports exports) {
+    this.exports = requireNonNull(exports, "exports is null");
     this.config = requireNonNull(config, "config is null");
     this.readiness = requireNonNull(readiness, "readiness is null");
     requireNonNull(workspace, "workspace is null");
@@ -98,6 +138,7 @@ public final class ApiServer implements AutoCloseable {
             new SegmentsController(workspace, catalog, clock, maxPage),
             new AudienceController(
                 catalog, new SegmentAudience(es.client(), indices), segments, clock, maxPage),
+            new ExportsController(exports, catalog),
             new SuppressionsController(
                 new SuppressionList(es.client(), indices, values, clock), maxPage));
     openApi.publish(routes);
@@ -136,8 +177,15 @@ public final class ApiServer implements AutoCloseable {
    * takes them from the config). Nothing connects yet; {@link #start} serves.
    */
   public static ApiServer create(ApiConfig config, String workspace, String esUrl) {
+    CdpConfig defaults = CdpConfig.defaults();
     return create(
-        config, workspace, ProfileFields.builtIn(), CdpConfig.defaults().segments(), esUrl);
+        config,
+        workspace,
+        ProfileFields.builtIn(),
+        defaults.segments(),
+        defaults.exports(),
+        defaults.workDir(),
+        esUrl);
   }
 
   /**
@@ -147,7 +195,13 @@ public final class ApiServer implements AutoCloseable {
    */
   public static ApiServer create(CdpConfig config, ApiConfig api, String esUrl) {
     return create(
-        api, config.workspace(), ProfileFields.of(config.profiles()), config.segments(), esUrl);
+        api,
+        config.workspace(),
+        ProfileFields.of(config.profiles()),
+        config.segments(),
+        config.exports(),
+        config.workDir(),
+        esUrl);
   }
 
   private static ApiServer create(
@@ -155,12 +209,41 @@ public final class ApiServer implements AutoCloseable {
       String workspace,
       ProfileFields fields,
       SegmentsConfig segments,
+      ExportsConfig exports,
+      Path workDir,
       String esUrl) {
     refuseExposedDemoKeys(config);
     EsConnection es = EsConnection.open(esUrl, config.esTimeoutMillis());
+    Clock clock = Clock.systemUTC();
     // readiness closes the connection when the server stops
     return new ApiServer(
-        config, workspace, fields, segments, Clock.systemUTC(), new EsReadiness(es), es);
+        config,
+        workspace,
+        fields,
+        segments,
+        clock,
+        new EsReadiness(es),
+        es,
+        exports(es, workspace, fields, segments, exports, workDir, clock));
+  }
+
+  /** The audience exports of {@code workspace}, with the platform layouts and suppression list. */
+  static Exports exports(
+      EsConnection es,
+      String workspace,
+      ProfileFields fields,
+      SegmentsConfig segments,
+      ExportsConfig exports,
+      Path workDir,
+      Clock clock) {
+    return Exports.of(
+        es.client(),
+        new StoreIndices(workspace),
+        fields,
+        segments,
+        exports.consentPurpose(),
+        exports.directoryIn(workDir),
+        clock);
   }
 
   /** The demo keys' values are public: they may only guard an API that listens on loopback. */
@@ -189,6 +272,11 @@ public final class ApiServer implements AutoCloseable {
           e);
     }
     LOG.info("profile API listening on {}", url());
+    try {
+      exports.failInterrupted();
+    } catch (CdpException e) {
+      LOG.warn("could not mark interrupted exports failed: {}", e.getMessage());
+    }
     return this;
   }
 
@@ -208,6 +296,8 @@ public final class ApiServer implements AutoCloseable {
 
   public void stop() {
     app.stop();
+    // before readiness closes the Elasticsearch connection a running export still writes to
+    exports.close();
     readiness.close();
   }
 

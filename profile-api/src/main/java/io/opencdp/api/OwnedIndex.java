@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * auto-create, whose dynamic mapping would guess field types), one shard, a replica where the
  * cluster has room for one.
  */
-final class OwnedIndex {
+public final class OwnedIndex {
   private static final Logger LOG = LoggerFactory.getLogger(OwnedIndex.class);
 
   private final ElasticsearchClient es;
@@ -27,18 +27,18 @@ final class OwnedIndex {
   /**
    * @param mapping the class-path resource of the mapping
    */
-  OwnedIndex(ElasticsearchClient es, String name, String mapping) {
+  public OwnedIndex(ElasticsearchClient es, String name, String mapping) {
     this.es = requireNonNull(es, "es is null");
     this.name = requireNonNull(name, "name is null");
     this.mapping = requireNonNull(mapping, "mapping is null");
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
   /** Creates the index with its mapping unless it exists. */
-  void ensure() {
+  public void ensure() {
     if (created) {
       return;
     }

@@ -11,8 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
+import io.opencdp.api.export.ExportFixture;
 import io.opencdp.api.testing.ElasticsearchExtension;
 import io.opencdp.api.testing.EsTestCluster;
+import io.opencdp.schemas.config.CdpConfig;
+import io.opencdp.schemas.segment.ProfileFields;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every route against every kind of caller (no key, unknown key, each role, another workspace),
@@ -79,6 +85,15 @@ class ApiAccessTest {
           Map.entry(
               "GET /v1/segments/{id}/members", new Call("/v1/segments/{segment}/members", null)),
           Map.entry(
+              "POST /v1/segments/{id}/exports",
+              new Call("/v1/segments/{segment}/exports", "{\"format\": \"google\"}")),
+          Map.entry(
+              "GET /v1/segments/{id}/exports/{export_id}",
+              new Call("/v1/segments/{segment}/exports/{export}", null)),
+          Map.entry(
+              "GET /v1/segments/{id}/exports/{export_id}/files/{kind}",
+              new Call("/v1/segments/{segment}/exports/{export}/files/members", null)),
+          Map.entry(
               "POST /v1/suppressions",
               new Call(
                   "/v1/suppressions",
@@ -101,8 +116,19 @@ class ApiAccessTest {
     store.close();
   }
 
+  @TempDir static Path exportsDir;
+
+  /** The API over the store, its exports with the test layout (the platform ones are elsewhere). */
   private static ApiServer server() {
-    return ApiFixture.server(StoreFixture.WORKSPACE, store.connection());
+    return new ApiServer(
+        ApiFixture.config(),
+        StoreFixture.WORKSPACE,
+        ProfileFields.builtIn(),
+        CdpConfig.defaults().segments(),
+        Clock.systemUTC(),
+        new ApiFixture.FixedReadiness("green"),
+        store.connection(),
+        ExportFixture.testExports(store.connection(), StoreFixture.INDICES, exportsDir));
   }
 
   private static String key(ApiRoute route) {
@@ -116,6 +142,9 @@ class ApiAccessTest {
       String id =
           json(ApiFixture.post(client, "/v1/segments", SEGMENT, ADMIN)).get("segment_id").asText();
       path = path.replace("{segment}", id);
+      if (path.contains("{export}")) {
+        path = path.replace("{export}", succeededExport(client, id));
+      }
     }
     if (path.contains("{suppressed}")) {
       String email = UUID.randomUUID() + "@example.com";
@@ -145,6 +174,27 @@ class ApiAccessTest {
             bearer(key).accept(req);
           }
         });
+  }
+
+  /** The id of a finished export of segment {@code id}. */
+  private static String succeededExport(HttpClient client, String id) {
+    String status =
+        json(ApiFixture.post(
+                client, "/v1/segments/" + id + "/exports", "{\"format\": \"google\"}", ADMIN))
+            .get("status_url")
+            .asText();
+    for (int i = 0; i < 300; i++) {
+      JsonNode record = json(client.request(status, bearer(ADMIN)::accept));
+      if (record.get("status").asText().equals("succeeded")) {
+        return record.get("export_id").asText();
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("export did not succeed: " + status);
   }
 
   @Test

@@ -37,6 +37,7 @@ import picocli.CommandLine.ScopeType;
       EsCommand.class,
       ServeCommand.class,
       ApiCommand.class,
+      ExportCommand.class,
       BenchCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class

@@ -311,7 +311,8 @@ class SegmentRefreshJobTest {
             config.collector(),
             config.api(),
             config.index(),
-            config.segments());
+            config.segments(),
+            config.exports());
     StoreIndices names = new StoreIndices(workspace);
     es.client().indices().delete(d -> d.index(names.segmentsIndex()).ignoreUnavailable(true));
     String id;
