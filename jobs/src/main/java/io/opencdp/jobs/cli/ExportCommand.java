@@ -89,15 +89,7 @@ final class ExportCommand implements Callable<Integer> {
     String esUrl = ServeCommand.esUrl(config);
     ObjectNode record;
     try (EsConnection es = EsConnection.open(esUrl, TIMEOUT_MILLIS);
-        Exports exports =
-            Exports.of(
-                es.client(),
-                new StoreIndices(config.workspace()),
-                ProfileFields.of(config.profiles()),
-                config.segments(),
-                config.exports().consentPurpose(),
-                config.exports().directoryIn(config.workDir()),
-                Clock.systemUTC())) {
+        Exports exports = exports(es, config)) {
       record = exports.run(request);
     } catch (CdpException e) {
       if (e.code() == ErrorCode.ELASTICSEARCH_UNAVAILABLE) {
@@ -113,6 +105,18 @@ final class ExportCommand implements Callable<Integer> {
     }
     System.out.println(summary(record));
     return 0;
+  }
+
+  /** The export service of the workspace {@code config} names, over {@code es}. */
+  static Exports exports(EsConnection es, CdpConfig config) {
+    return Exports.of(
+        es.client(),
+        new StoreIndices(config.workspace()),
+        ProfileFields.of(config.profiles()),
+        config.segments(),
+        config.exports().consentPurpose(),
+        config.exports().directoryIn(config.workDir()),
+        Clock.systemUTC());
   }
 
   /** The match-readiness and the files of a finished export record. */

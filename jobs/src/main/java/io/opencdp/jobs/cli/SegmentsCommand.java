@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,39 +51,45 @@ final class SegmentsCommand {
     @Override
     public Integer call() {
       CdpConfig config = parent.root.config();
-      String esUrl = ServeCommand.esUrl(config);
-      SparkSession spark =
-          SparkSessions.create("cdp-segments-refresh", config.spark(), config.workDir());
-      RefreshReport report;
-      try (SparkProgress progress = new SparkProgress(spark, "segments refresh")) {
-        report =
-            new SegmentRefreshJob(spark, config, esUrl, Clock.systemUTC())
-                .progress(System.out::println)
-                .run(segments, dryRun);
-      } finally {
-        spark.stop();
-      }
+      RefreshReport report =
+          refresh(config, ServeCommand.esUrl(config), segments, dryRun, System.out::println);
       System.out.print(summary(report));
       return 0;
     }
   }
 
+  /** Refreshes {@code segments} (every saved one when empty) in a Spark session of its own. */
+  static RefreshReport refresh(
+      CdpConfig config,
+      String esUrl,
+      List<String> segments,
+      boolean dryRun,
+      Consumer<String> progressLines) {
+    SparkSession spark =
+        SparkSessions.create("cdp-segments-refresh", config.spark(), config.workDir());
+    try (SparkProgress progress = new SparkProgress(spark, "segments refresh")) {
+      return new SegmentRefreshJob(spark, config, esUrl, Clock.systemUTC())
+          .progress(progressLines)
+          .run(segments, dryRun);
+    } finally {
+      spark.stop();
+    }
+  }
+
   static String summary(RefreshReport report) {
+    // the id column as wide as the longest id, so the counts line up
+    int idWidth = report.segments().stream().mapToInt(s -> s.segmentId().length()).max().orElse(0);
+    String id = "%-" + Math.max(idWidth, 20) + "s %-30s ";
+    String header = id + "%12s %10s %10s%n";
+    String row = id + "%,12d %,10d %,10d%n";
     StringBuilder out = new StringBuilder();
     out.append(
-        String.format(
-            Locale.ROOT,
-            "%-40s %-30s %12s %10s %10s%n",
-            "segment",
-            "name",
-            "members",
-            "entered",
-            "exited"));
+        String.format(Locale.ROOT, header, "segment", "name", "members", "entered", "exited"));
     for (RefreshReport.Segment s : report.segments()) {
       out.append(
           String.format(
               Locale.ROOT,
-              "%-40s %-30s %,12d %,10d %,10d%n",
+              row,
               s.segmentId(),
               s.deleted() ? "(deleted)" : abbreviate(s.name()),
               s.members(),
@@ -92,7 +99,7 @@ final class SegmentsCommand {
     out.append(
         String.format(
             Locale.ROOT,
-            "%-40s %-30s %,12d %,10d %,10d%n",
+            row,
             "total",
             report.segments().size() + " segment(s)",
             report.members(),
