@@ -20,7 +20,11 @@ import java.util.List;
  * @param reviewThreshold pairs at or above this, and below the link threshold, go to review
  * @param randomPairs random pairs sampled to count the u probabilities
  * @param seed seed of that sample
- * @param maxIterations EM iteration cap
+ * @param maxIterations EM iteration cap (per session with {@link TrainingMethod#SESSIONS})
+ * @param method how m and the prior are learned
+ * @param deterministicRules with {@link TrainingMethod#SESSIONS}: the rules whose pairs estimate
+ *     the probability that two random records match
+ * @param deterministicRecall the share of matching pairs those rules are assumed to find
  */
 public record MatchSettings(
     Comparisons comparisons,
@@ -30,11 +34,57 @@ public record MatchSettings(
     double reviewThreshold,
     int randomPairs,
     long seed,
-    int maxIterations) {
+    int maxIterations,
+    TrainingMethod method,
+    List<BlockingRule> deterministicRules,
+    double deterministicRecall) {
   public MatchSettings {
     // value ranges are checked where they are read, in MatchConfig
     requireNonNull(comparisons, "comparisons is null");
     blocking = List.copyOf(blocking);
+    requireNonNull(method, "method is null");
+    deterministicRules = List.copyOf(deterministicRules);
+  }
+
+  /** Settings trained by {@link TrainingMethod#EM}. */
+  public MatchSettings(
+      Comparisons comparisons,
+      List<BlockingRule> blocking,
+      int maxBlockSize,
+      double linkThreshold,
+      double reviewThreshold,
+      int randomPairs,
+      long seed,
+      int maxIterations) {
+    this(
+        comparisons,
+        blocking,
+        maxBlockSize,
+        linkThreshold,
+        reviewThreshold,
+        randomPairs,
+        seed,
+        maxIterations,
+        TrainingMethod.EM,
+        List.of(),
+        1.0);
+  }
+
+  /** These settings trained by another method. */
+  public MatchSettings withMethod(
+      TrainingMethod method, List<BlockingRule> deterministicRules, double deterministicRecall) {
+    return new MatchSettings(
+        comparisons,
+        blocking,
+        maxBlockSize,
+        linkThreshold,
+        reviewThreshold,
+        randomPairs,
+        seed,
+        maxIterations,
+        method,
+        deterministicRules,
+        deterministicRecall);
   }
 
   /**
@@ -66,6 +116,18 @@ public record MatchSettings(
             ErrorCode.CONFIG_INVALID, "resolve.match.blocking[" + i + "]: " + e.getMessage(), e);
       }
     }
+    List<BlockingRule> deterministic = new ArrayList<>();
+    List<String> deterministicConfig = config.training().deterministicRules();
+    for (int i = 0; i < deterministicConfig.size(); i++) {
+      try {
+        deterministic.add(BlockingRule.parse(deterministicConfig.get(i)));
+      } catch (IllegalArgumentException | NullPointerException e) {
+        throw new CdpException(
+            ErrorCode.CONFIG_INVALID,
+            "resolve.match.training.deterministic_rules[" + i + "]: " + e.getMessage(),
+            e);
+      }
+    }
     Comparisons checked;
     try {
       checked = new Comparisons(comparisons);
@@ -80,6 +142,9 @@ public record MatchSettings(
         config.reviewThreshold(),
         config.training().randomPairs(),
         config.training().seed(),
-        config.training().maxIterations());
+        config.training().maxIterations(),
+        TrainingMethod.fromWireName(config.training().method()),
+        deterministic,
+        config.training().deterministicRecall());
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.opencdp.ingest.testing.SharedSpark;
 import io.opencdp.resolve.eval.FebrlFiles;
 import io.opencdp.resolve.eval.FebrlRecords;
+import io.opencdp.resolve.match.BlockingRule;
 import io.opencdp.resolve.match.CandidatePairs;
 import io.opencdp.resolve.match.ComparisonWeights;
 import io.opencdp.resolve.match.InMemoryMatcher;
@@ -16,6 +17,7 @@ import io.opencdp.resolve.match.PairScorer;
 import io.opencdp.resolve.match.RuleStats;
 import io.opencdp.resolve.match.ScoredPair;
 import io.opencdp.resolve.match.TermFrequencies;
+import io.opencdp.resolve.match.TrainingMethod;
 import io.opencdp.schemas.config.CdpConfig;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -134,6 +136,38 @@ class SparkMatcherTest {
     Task task = tasks.get(name);
     assertThat(task.inMemory().linked()).hasSizeGreaterThan(900);
     assertThat(task.spark().linked()).isEqualTo(task.inMemory().linked());
+  }
+
+  @Test
+  void trainsTheSameModelBySessionsAsTheInMemoryMatcher() {
+    MatchSettings sessions =
+        SETTINGS.withMethod(
+            TrainingMethod.SESSIONS,
+            List.of(BlockingRule.parse("given_name + family_name + birth_date")),
+            0.5);
+    List<MatchRecord> byId = tasks.get("dataset2").records();
+    InMemoryMatcher inMemory = new InMemoryMatcher(sessions);
+    MatchModel expected = inMemory.train(byId, inMemory.candidates(byId), NOW);
+
+    SparkMatcher matcher = new SparkMatcher(sessions);
+    Dataset<Row> rows = MatchRows.toDataset(SharedSpark.session(), byId).cache();
+    MatchModel actual;
+    try (SparkCandidates candidates = matcher.candidates(rows)) {
+      actual = matcher.train(rows, candidates, NOW);
+    } finally {
+      rows.unpersist();
+    }
+
+    // lambda: the pairs agreeing on both names and the birth date over all 12.5M pairs, recall 0.5
+    assertThat(expected.matchPrior()).isLessThan(1e-3);
+    assertThat(actual.matchPrior()).isEqualTo(expected.matchPrior());
+    assertThat(actual.training()).isEqualTo(expected.training());
+    for (int k = 0; k < expected.comparisons().size(); k++) {
+      for (int l = 0; l < expected.comparisons().get(k).levels().size(); l++) {
+        assertThat(actual.comparisons().get(k).levels().get(l).m())
+            .isCloseTo(expected.comparisons().get(k).levels().get(l).m(), within(1e-9));
+      }
+    }
   }
 
   @Test
