@@ -1,7 +1,9 @@
 package io.opencdp.api;
 
+import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
+import static io.javalin.http.HandlerType.PUT;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opencdp.api.ApiRoute.Parameter;
@@ -19,6 +21,7 @@ final class ApiRoutes {
       Set.of(ApiRole.AGENT, ApiRole.MARKETER, ApiRole.ADMIN);
   private static final Set<ApiRole> AGENT_OR_ADMIN = Set.of(ApiRole.AGENT, ApiRole.ADMIN);
   private static final Set<ApiRole> ADMIN = Set.of(ApiRole.ADMIN);
+  private static final Set<ApiRole> MARKETER_OR_ADMIN = Set.of(ApiRole.MARKETER, ApiRole.ADMIN);
 
   private ApiRoutes() {}
 
@@ -28,7 +31,11 @@ final class ApiRoutes {
       OpenApiController openApi,
       ProfilesController profiles,
       TimelineController timeline,
-      IdentityController identity) {
+      IdentityController identity,
+      SegmentsController segments,
+      AudienceController audience,
+      ExportsController exports,
+      SuppressionsController suppressions) {
     List<ApiRoute> routes = new ArrayList<>();
     routes.add(
         new ApiRoute(
@@ -201,15 +208,267 @@ final class ApiRoutes {
                     string("why (kept with the override)"))),
             201,
             identity::neverLink));
+    segmentRoutes(routes, segments, audience, limit, cursor);
+    exportRoutes(routes, exports);
+    suppressionRoutes(routes, suppressions, limit, cursor);
     return List.copyOf(routes);
   }
 
+  private static void suppressionRoutes(
+      List<ApiRoute> routes,
+      SuppressionsController suppressions,
+      Parameter limit,
+      Parameter cursor) {
+    ObjectNode reason = string("why: " + String.join(", ", reasons()));
+    reasons().forEach(reason.putArray("enum")::add);
+    ObjectNode body =
+        object(
+            SuppressionsController.TYPE,
+            identifierTypeSchema(),
+            SuppressionsController.VALUE,
+            string("the value; normalized as ingest normalizes it, then only its hash is kept"),
+            "reason",
+            reason);
+    ((ObjectNode) body.get("properties"))
+        .set("source", string("where it came from (default api)").put("maxLength", 200));
+    routes.add(
+        new ApiRoute(
+            POST,
+            "/v1/suppressions",
+            ADMIN,
+            "Suppress an identifier: no export sends a profile holding it; 200 with the entry when"
+                + " it is suppressed already",
+            List.of(),
+            List.of(400, 503),
+            new ApiRoute.Body("the identifier and why", body),
+            201,
+            suppressions::add));
+    routes.add(
+        new ApiRoute(
+            GET,
+            "/v1/suppressions",
+            ADMIN,
+            "The suppression list (identifier type and value hash, never the value), oldest first,"
+                + " paged",
+            List.of(limit, cursor),
+            List.of(400, 503),
+            suppressions::list));
+    routes.add(
+        new ApiRoute(
+            DELETE,
+            "/v1/suppressions/{identifier_type}/{value}",
+            ADMIN,
+            "Lift the suppression of an identifier; 404 when it is not suppressed",
+            List.of(
+                new Parameter(SuppressionsController.TYPE, "path", true, "identifier type"),
+                new Parameter(
+                    SuppressionsController.VALUE,
+                    "path",
+                    true,
+                    "the value (URL-encoded), normalized as ingest normalizes it")),
+            List.of(400, 404, 503),
+            null,
+            204,
+            suppressions::remove));
+  }
+
+  private static List<String> reasons() {
+    return Arrays.stream(SuppressionList.Reason.values())
+        .map(SuppressionList.Reason::wireName)
+        .toList();
+  }
+
+  private static void segmentRoutes(
+      List<ApiRoute> routes,
+      SegmentsController segments,
+      AudienceController audience,
+      Parameter limit,
+      Parameter cursor) {
+    Parameter id =
+        new Parameter("id", "path", true, "segment id ('seg-' and lowercase letters, digits, '-')");
+    ApiRoute.Body definition =
+        new ApiRoute.Body(
+            "a segment definition: name, optional description and language_version, condition"
+                + " (docs/segments.md); refused with 400 naming the JSON path of the first bad"
+                + " member",
+            definitionSchema());
+    routes.add(
+        new ApiRoute(
+            POST,
+            "/v1/segments",
+            MARKETER_OR_ADMIN,
+            "Save a segment definition; answers it with segment_id, version 1 and Location",
+            List.of(),
+            List.of(400, 503),
+            definition,
+            201,
+            segments::create));
+    routes.add(
+        new ApiRoute(
+            GET,
+            "/v1/segments",
+            MARKETER_OR_ADMIN,
+            "The saved segments, oldest first, paged",
+            List.of(limit, cursor),
+            List.of(400, 503),
+            segments::list));
+    // before /v1/segments/{id}: Javalin matches in the order routes are added
+    routes.add(
+        new ApiRoute(
+            POST,
+            "/v1/segments/preview",
+            MARKETER_OR_ADMIN,
+            "Count a definition's members and show 10 of them, without saving it",
+            List.of(),
+            List.of(400, 503),
+            definition,
+            200,
+            audience::preview));
+    routes.add(
+        new ApiRoute(
+            GET,
+            "/v1/segments/{id}",
+            MARKETER_OR_ADMIN,
+            "A saved segment",
+            List.of(id),
+            List.of(400, 404, 503),
+            segments::get));
+    routes.add(
+        new ApiRoute(
+            PUT,
+            "/v1/segments/{id}",
+            MARKETER_OR_ADMIN,
+            "Replace a segment's definition; its version goes up by one",
+            List.of(id),
+            List.of(400, 404, 409, 503),
+            definition,
+            200,
+            segments::replace));
+    routes.add(
+        new ApiRoute(
+            DELETE,
+            "/v1/segments/{id}",
+            MARKETER_OR_ADMIN,
+            "Delete a segment; 409 naming the segments that use it",
+            List.of(id),
+            List.of(400, 404, 409, 503),
+            null,
+            204,
+            segments::delete));
+    routes.add(
+        new ApiRoute(
+            GET,
+            "/v1/segments/{id}/count",
+            MARKETER_OR_ADMIN,
+            "The exact number of members now",
+            List.of(id),
+            List.of(400, 404, 503),
+            audience::count));
+    routes.add(
+        new ApiRoute(
+            GET,
+            "/v1/segments/{id}/members",
+            MARKETER_OR_ADMIN,
+            "The members by profile id, paged in a point in time (stable deep paging)",
+            List.of(id, limit, cursor),
+            List.of(400, 404, 503),
+            audience::members));
+  }
+
+  private static void exportRoutes(List<ApiRoute> routes, ExportsController exports) {
+    Parameter id =
+        new Parameter("id", "path", true, "segment id ('seg-' and lowercase letters, digits, '-')");
+    Parameter exportId =
+        new Parameter("export_id", "path", true, "export id ('exp-<epoch ms>-<6 hex>')");
+    ObjectNode format = string("google, meta (hashed) or csv (unhashed; admin keys only)");
+    format.putArray("enum").add("google").add("meta").add("csv");
+    ObjectNode body = Json.mapper().createObjectNode().put("type", "object");
+    ObjectNode properties = body.putObject("properties");
+    properties.set("format", format);
+    properties.set(
+        "destination",
+        string("where the rows go, [a-z0-9_-]{1,64}; default the format's id")
+            .put("pattern", "^[a-z0-9_-]{1,64}$"));
+    properties
+        .putObject("since_last")
+        .put("type", "boolean")
+        .put(
+            "description",
+            "write the adds and removes since the previous export to this destination (default"
+                + " false: every member)");
+    ObjectNode fields = array(string("a profile field")).put("minItems", 0);
+    fields.put("description", "csv only: the columns after profile_id (default set when left out)");
+    properties.set("fields", fields);
+    body.putArray("required").add("format");
+    body.put("additionalProperties", false);
+    routes.add(
+        new ApiRoute(
+            POST,
+            "/v1/segments/{id}/exports",
+            MARKETER_OR_ADMIN,
+            "Export the segment's members to a CSV file for an ad platform (or, for admins, an"
+                + " internal list); 202 with the export id, run in the background",
+            List.of(id),
+            List.of(400, 403, 404, 503),
+            new ApiRoute.Body("the format, destination and options of the export", body),
+            202,
+            exports::create));
+    routes.add(
+        new ApiRoute(
+            GET,
+            "/v1/segments/{id}/exports/{export_id}",
+            MARKETER_OR_ADMIN,
+            "An export's record: status, match-readiness counts, files, error",
+            List.of(id, exportId),
+            List.of(400, 404, 503),
+            exports::get));
+    routes.add(
+        new ApiRoute(
+            GET,
+            "/v1/segments/{id}/exports/{export_id}/files/{kind}",
+            MARKETER_OR_ADMIN,
+            "A file of a succeeded export (text/csv): members, or adds and removes",
+            List.of(id, exportId, new Parameter("kind", "path", true, "members, adds or removes")),
+            List.of(400, 404, 409, 503),
+            exports::file));
+  }
+
+  private static ObjectNode definitionSchema() {
+    ObjectNode schema = Json.mapper().createObjectNode().put("type", "object");
+    ObjectNode properties = schema.putObject("properties");
+    properties.set("name", string("1-200 characters").put("minLength", 1).put("maxLength", 200));
+    properties.set(
+        "description",
+        string("up to 2,000 characters").put("maxLength", 2000).put("nullable", true));
+    ObjectNode version =
+        properties
+            .putObject("language_version")
+            .put("type", "integer")
+            .put("description", "the condition language's version; 1, the default");
+    version.putArray("enum").add(1);
+    properties
+        .putObject("condition")
+        .put("type", "object")
+        .put("description", "who is a member: one condition of docs/segments.md, \"Conditions\"");
+    schema.putArray("required").add("name").add("condition");
+    schema.put("additionalProperties", false);
+    return schema;
+  }
+
   private static ObjectNode identifierSchema() {
+    return object(
+        "type",
+        identifierTypeSchema(),
+        "value",
+        string("the value; normalized as ingest normalizes it"));
+  }
+
+  private static ObjectNode identifierTypeSchema() {
     ObjectNode type = string("identifier type");
     Arrays.stream(IdentifierType.values())
         .map(IdentifierType::wireName)
         .forEach(type.putArray("enum")::add);
-    return object("type", type, "value", string("the value; normalized as ingest normalizes it"));
+    return type;
   }
 
   /** An object schema whose every property (name, schema pairs) is required. */

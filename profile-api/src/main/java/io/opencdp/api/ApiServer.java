@@ -9,13 +9,20 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
 import io.javalin.util.JavalinBindException;
 import io.javalin.validation.ValidationException;
+import io.opencdp.api.export.Exports;
 import io.opencdp.api.store.EsConnection;
 import io.opencdp.api.store.StoreIndices;
 import io.opencdp.schemas.config.ApiConfig;
+import io.opencdp.schemas.config.CdpConfig;
+import io.opencdp.schemas.config.ExportsConfig;
+import io.opencdp.schemas.config.SegmentsConfig;
 import io.opencdp.schemas.error.CdpException;
 import io.opencdp.schemas.error.ErrorCode;
 import io.opencdp.schemas.json.Json;
 import io.opencdp.schemas.normalize.PhoneNormalizer;
+import io.opencdp.schemas.segment.ProfileFields;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,12 +43,71 @@ public final class ApiServer implements AutoCloseable {
   private final List<ApiRoute> routes;
   private final List<HandlerMetaInfo> registered = new CopyOnWriteArrayList<>();
   private final Javalin app;
+  private final Exports exports;
 
   /**
    * The API of {@code workspace}, reading the profile store through {@code es}. The caller owns
    * {@code es} (closing the server closes only {@code readiness}).
    */
   ApiServer(ApiConfig config, String workspace, Readiness readiness, EsConnection es) {
+    this(
+        config,
+        workspace,
+        ProfileFields.builtIn(),
+        CdpConfig.defaults().segments(),
+        Clock.systemUTC(),
+        readiness,
+        es);
+  }
+
+  /**
+   * The API of {@code workspace} whose segment definitions may compare {@code fields}, with days
+   * and windows in the time zone of {@code segments}, and "now" from {@code clock}.
+   */
+  ApiServer(
+      ApiConfig config,
+      String workspace,
+      ProfileFields fields,
+      SegmentsConfig segments,
+      Clock clock,
+      Readiness readiness,
+      EsConnection es) {
+    this(
+        config,
+        workspace,
+        fields,
+        segments,
+        clock,
+        readiness,
+        es,
+        defaultExports(es, workspace, fields, segments, clock));
+  }
+
+  /** Exports as the default config sets them up (under the default work directory). */
+  private static Exports defaultExports(
+      EsConnection es,
+      String workspace,
+      ProfileFields fields,
+      SegmentsConfig segments,
+      Clock clock) {
+    CdpConfig defaults = CdpConfig.defaults();
+    return exports(es, workspace, fields, segments, defaults.exports(), defaults.workDir(), clock);
+  }
+
+  /**
+   * {@link #ApiServer(ApiConfig, String, ProfileFields, SegmentsConfig, Clock, Readiness,
+   * EsConnection)} whose audience exports run on {@code exports} (closed with the server).
+   */
+  ApiServer(
+      ApiConfig config,
+      String workspace,
+      ProfileFields fields,
+      SegmentsConfig segments,
+      Clock clock,
+      Readiness readiness,
+      EsConnection es,
+      Exports exports) {
+    this.exports = requireNonNull(exports, "exports is null");
     this.config = requireNonNull(config, "config is null");
     this.readiness = requireNonNull(readiness, "readiness is null");
     requireNonNull(workspace, "workspace is null");
@@ -59,6 +125,7 @@ public final class ApiServer implements AutoCloseable {
     IdentifierValues values =
         new IdentifierValues(new PhoneNormalizer(config.defaultPhoneRegion()));
     int maxPage = config.maxPageSize();
+    SegmentCatalog catalog = new SegmentCatalog(new SegmentStore(es.client(), indices), fields);
     this.routes =
         ApiRoutes.table(
             new HealthController(readiness),
@@ -67,7 +134,13 @@ public final class ApiServer implements AutoCloseable {
             new ProfilesController(profiles, events, values, maxPage),
             new TimelineController(profiles, events, maxPage),
             new IdentityController(
-                workspace, profiles, new OverrideQueue(es.client(), indices), values, maxPage));
+                workspace, profiles, new OverrideQueue(es.client(), indices), values, maxPage),
+            new SegmentsController(workspace, catalog, clock, maxPage),
+            new AudienceController(
+                catalog, new SegmentAudience(es.client(), indices), segments, clock, maxPage),
+            new ExportsController(exports, catalog),
+            new SuppressionsController(
+                new SuppressionList(es.client(), indices, values, clock), maxPage));
     openApi.publish(routes);
     AccessController access = new AccessController(new ApiKeys(config.keys()), workspace);
     ProblemMapper problems = new ProblemMapper();
@@ -99,14 +172,78 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /**
-   * The API of {@code workspace} over the Elasticsearch cluster at {@code esUrl}. Nothing connects
-   * yet; {@link #start} serves.
+   * The API of {@code workspace} over the Elasticsearch cluster at {@code esUrl}, with the built-in
+   * profile fields only and segment days in UTC ({@link #create(CdpConfig, ApiConfig, String)}
+   * takes them from the config). Nothing connects yet; {@link #start} serves.
    */
   public static ApiServer create(ApiConfig config, String workspace, String esUrl) {
+    CdpConfig defaults = CdpConfig.defaults();
+    return create(
+        config,
+        workspace,
+        ProfileFields.builtIn(),
+        defaults.segments(),
+        defaults.exports(),
+        defaults.workDir(),
+        esUrl);
+  }
+
+  /**
+   * The API of the workspace of {@code config}, with its custom traits and segment settings, served
+   * as {@code api} says (usually {@code config.api()}, perhaps on another port), over the cluster
+   * at {@code esUrl}.
+   */
+  public static ApiServer create(CdpConfig config, ApiConfig api, String esUrl) {
+    return create(
+        api,
+        config.workspace(),
+        ProfileFields.of(config.profiles()),
+        config.segments(),
+        config.exports(),
+        config.workDir(),
+        esUrl);
+  }
+
+  private static ApiServer create(
+      ApiConfig config,
+      String workspace,
+      ProfileFields fields,
+      SegmentsConfig segments,
+      ExportsConfig exports,
+      Path workDir,
+      String esUrl) {
     refuseExposedDemoKeys(config);
     EsConnection es = EsConnection.open(esUrl, config.esTimeoutMillis());
+    Clock clock = Clock.systemUTC();
     // readiness closes the connection when the server stops
-    return new ApiServer(config, workspace, new EsReadiness(es), es);
+    return new ApiServer(
+        config,
+        workspace,
+        fields,
+        segments,
+        clock,
+        new EsReadiness(es),
+        es,
+        exports(es, workspace, fields, segments, exports, workDir, clock));
+  }
+
+  /** The audience exports of {@code workspace}, with the platform layouts and suppression list. */
+  static Exports exports(
+      EsConnection es,
+      String workspace,
+      ProfileFields fields,
+      SegmentsConfig segments,
+      ExportsConfig exports,
+      Path workDir,
+      Clock clock) {
+    return Exports.of(
+        es.client(),
+        new StoreIndices(workspace),
+        fields,
+        segments,
+        exports.consentPurpose(),
+        exports.directoryIn(workDir),
+        clock);
   }
 
   /** The demo keys' values are public: they may only guard an API that listens on loopback. */
@@ -135,6 +272,11 @@ public final class ApiServer implements AutoCloseable {
           e);
     }
     LOG.info("profile API listening on {}", url());
+    try {
+      exports.failInterrupted();
+    } catch (CdpException e) {
+      LOG.warn("could not mark interrupted exports failed: {}", e.getMessage());
+    }
     return this;
   }
 
@@ -154,6 +296,8 @@ public final class ApiServer implements AutoCloseable {
 
   public void stop() {
     app.stop();
+    // before readiness closes the Elasticsearch connection a running export still writes to
+    exports.close();
     readiness.close();
   }
 

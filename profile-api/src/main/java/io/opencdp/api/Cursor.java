@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.opencdp.schemas.error.ErrorCode;
 import io.opencdp.schemas.json.Json;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -29,6 +30,11 @@ final class Cursor {
   private Cursor() {}
 
   static String encode(List<FieldValue> sort) {
+    return encodeJson(toJson(sort));
+  }
+
+  /** Sort values as a JSON array: strings, longs and doubles. */
+  static ArrayNode toJson(List<FieldValue> sort) {
     ArrayNode array = Json.mapper().createArrayNode();
     for (FieldValue value : sort) {
       if (value.isLong()) {
@@ -41,25 +47,60 @@ final class Cursor {
         throw new IllegalStateException("unexpected sort value kind " + value._kind());
       }
     }
+    return array;
+  }
+
+  /**
+   * The sort values of a JSON array {@link #toJson} wrote (integral numbers as longs); null when it
+   * holds anything else.
+   */
+  static List<FieldValue> fromJson(JsonNode array) {
+    if (array == null || !array.isArray() || array.isEmpty()) {
+      return null;
+    }
+    List<FieldValue> values = new ArrayList<>();
+    for (JsonNode value : array) {
+      if (value.isTextual()) {
+        values.add(FieldValue.of(value.textValue()));
+      } else if (value.isIntegralNumber() && value.canConvertToLong()) {
+        values.add(FieldValue.of(value.longValue()));
+      } else if (value.isNumber()) {
+        values.add(FieldValue.of(value.doubleValue()));
+      } else {
+        return null;
+      }
+    }
+    return values;
+  }
+
+  /** JSON in URL-safe base64 without padding. */
+  static String encodeJson(JsonNode json) {
     try {
       return Base64.getUrlEncoder()
           .withoutPadding()
-          .encodeToString(Json.mapper().writeValueAsBytes(array));
+          .encodeToString(Json.mapper().writeValueAsBytes(json));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** The sort values in {@code cursor}; a 400 naming {@code cursor} unless it has this shape. */
-  static List<FieldValue> decode(String cursor, Shape shape) {
-    JsonNode array;
+  /** The JSON of {@link #encodeJson}; a 400 naming {@code cursor} when it is not. */
+  static JsonNode decodeJson(String cursor) {
     try {
-      array = Json.mapper().readTree(Base64.getUrlDecoder().decode(cursor));
+      JsonNode json = Json.mapper().readTree(Base64.getUrlDecoder().decode(cursor));
+      if (json == null) {
+        throw malformed();
+      }
+      return json;
     } catch (IllegalArgumentException | IOException e) {
       throw malformed();
     }
-    if (array == null
-        || !array.isArray()
+  }
+
+  /** The sort values in {@code cursor}; a 400 naming {@code cursor} unless it has this shape. */
+  static List<FieldValue> decode(String cursor, Shape shape) {
+    JsonNode array = decodeJson(cursor);
+    if (!array.isArray()
         || array.size() != 2
         || !array.get(0).isNumber()
         || !array.get(1).isTextual()) {
@@ -78,7 +119,7 @@ final class Cursor {
     return List.of(number, FieldValue.of(array.get(1).asText()));
   }
 
-  private static ApiException malformed() {
+  static ApiException malformed() {
     return new ApiException(
         ErrorCode.BAD_ARGUMENT,
         "parameter 'cursor' is not a cursor this route gave out; pass next_cursor of the previous"

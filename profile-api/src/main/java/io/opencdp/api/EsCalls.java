@@ -16,20 +16,20 @@ import org.slf4j.LoggerFactory;
  * "nothing found" answer. Any other refusal by Elasticsearch is a bug of the API (a malformed
  * query) and surfaces as a 500.
  */
-final class EsCalls {
+public final class EsCalls {
   private static final Logger LOG = LoggerFactory.getLogger(EsCalls.class);
   private static final Set<Integer> UNAVAILABLE = Set.of(429, 502, 503, 504);
   static final String INDEX_NOT_FOUND = "index_not_found_exception";
 
   /** One call to the Elasticsearch client. */
-  interface Call<T> {
+  public interface Call<T> {
     T run() throws IOException;
   }
 
   private EsCalls() {}
 
   /** The call's answer; 503 when Elasticsearch is unavailable. */
-  static <T> T call(Call<T> call) {
+  public static <T> T call(Call<T> call) {
     try {
       return call.run();
     } catch (TransportException e) {
@@ -52,7 +52,7 @@ final class EsCalls {
   }
 
   /** The call's answer, or {@code whenMissing} when its index or alias does not exist yet. */
-  static <T> T callOr(Call<T> call, T whenMissing) {
+  public static <T> T callOr(Call<T> call, T whenMissing) {
     try {
       return call(call);
     } catch (ElasticsearchException e) {

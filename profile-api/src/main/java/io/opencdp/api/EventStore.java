@@ -10,7 +10,6 @@ import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opencdp.api.store.StoreIndices;
 import java.util.Collection;
 import java.util.List;
@@ -56,28 +55,16 @@ final class EventStore {
                           })));
     }
     Query query = Query.of(q -> q.bool(bool.build()));
-    SearchResponse<ObjectNode> response =
-        EsCalls.callOr(
-            () ->
-                es.search(
-                    s -> {
-                      s.index(indices.eventsAlias())
-                          .ignoreUnavailable(true)
-                          .allowNoIndices(true)
-                          .query(query)
-                          .size(page.limit() + 1)
-                          .sort(ProfileStore.byField("occurred_at", SortOrder.Desc))
-                          .sort(ProfileStore.byField("event_id", SortOrder.Desc));
-                      if (page.after() != null) {
-                        s.searchAfter(page.after());
-                      }
-                      return s;
-                    },
-                    ObjectNode.class),
-            null);
-    return response == null
-        ? Page.empty()
-        : ProfileStore.page(response.hits().hits(), page.limit());
+    return ProfileStore.searchPage(
+        es,
+        page,
+        s ->
+            s.index(indices.eventsAlias())
+                .ignoreUnavailable(true)
+                .allowNoIndices(true)
+                .query(query)
+                .sort(ProfileStore.byField("occurred_at", SortOrder.Desc))
+                .sort(ProfileStore.byField("event_id", SortOrder.Desc)));
   }
 
   /** The profile ids of the events of order {@code orderId}; at most max. */

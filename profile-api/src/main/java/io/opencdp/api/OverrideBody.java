@@ -76,7 +76,7 @@ final class OverrideBody {
     return new Split(new ArrayList<>(refs), reason(body));
   }
 
-  private static JsonNode object(Context ctx) {
+  static JsonNode object(Context ctx) {
     JsonNode body;
     try {
       body = Json.mapper().readTree(ctx.body());
@@ -138,7 +138,7 @@ final class OverrideBody {
     return reason.asText().strip();
   }
 
-  private static void fieldsOnly(JsonNode node, String prefix, Set<String> allowed) {
+  static void fieldsOnly(JsonNode node, String prefix, Set<String> allowed) {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!allowed.contains(name)) {

@@ -3,7 +3,6 @@ package io.opencdp.api;
 import static java.util.Objects.requireNonNull;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.OpType;
 import co.elastic.clients.elasticsearch._types.Refresh;
@@ -14,8 +13,6 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opencdp.api.store.PendingOverrides;
 import io.opencdp.api.store.StoreIndices;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
 import org.slf4j.Logger;
@@ -35,12 +32,11 @@ final class OverrideQueue {
   static final String PENDING = PendingOverrides.PENDING;
 
   private final ElasticsearchClient es;
-  private final String index;
-  private volatile boolean created;
+  private final OwnedIndex index;
 
   OverrideQueue(ElasticsearchClient es, StoreIndices indices) {
     this.es = requireNonNull(es, "es is null");
-    this.index = indices.overridesIndex();
+    this.index = new OwnedIndex(es, indices.overridesIndex(), MAPPING);
   }
 
   /**
@@ -49,12 +45,12 @@ final class OverrideQueue {
    */
   void append(ObjectNode override) {
     String id = override.get("override_id").asText();
-    ensureIndex();
+    index.ensure();
     EsCalls.call(
         () ->
             es.index(
                 i ->
-                    i.index(index)
+                    i.index(index.name())
                         .id(id)
                         .opType(OpType.Create)
                         .refresh(Refresh.WaitFor)
@@ -86,7 +82,7 @@ final class OverrideQueue {
             () ->
                 es.search(
                     s ->
-                        s.index(index)
+                        s.index(index.name())
                             .ignoreUnavailable(true)
                             .allowNoIndices(true)
                             .query(query)
@@ -96,41 +92,5 @@ final class OverrideQueue {
                     ObjectNode.class),
             null);
     return response == null ? List.of() : response.hits().hits().stream().map(Hit::source).toList();
-  }
-
-  private void ensureIndex() {
-    if (created) {
-      return;
-    }
-    boolean exists = EsCalls.call(() -> es.indices().exists(e -> e.index(index)).value());
-    if (!exists) {
-      try {
-        EsCalls.call(
-            () -> {
-              try (InputStream mapping = mapping()) {
-                return es.indices()
-                    .create(
-                        c ->
-                            c.index(index)
-                                .settings(s -> s.numberOfShards("1").autoExpandReplicas("0-1"))
-                                .mappings(m -> m.withJson(mapping)));
-              }
-            });
-        LOG.info("created the identity-overrides queue {}", index);
-      } catch (ElasticsearchException e) {
-        if (e.error() == null || !"resource_already_exists_exception".equals(e.error().type())) {
-          throw e;
-        }
-      }
-    }
-    created = true;
-  }
-
-  private static InputStream mapping() {
-    InputStream in = OverrideQueue.class.getResourceAsStream(MAPPING);
-    if (in == null) {
-      throw new UncheckedIOException(new java.io.FileNotFoundException(MAPPING));
-    }
-    return in;
   }
 }

@@ -30,15 +30,19 @@ record Page(List<ObjectNode> items, String nextCursor) {
    */
   record Request(int limit, List<FieldValue> after) {
     static Request from(Context ctx, int maxPageSize, Cursor.Shape shape) {
-      int limit =
-          ctx.queryParamAsClass("limit", Integer.class)
-              .check(
-                  l -> l >= 1 && l <= maxPageSize,
-                  "must be between 1 and " + maxPageSize + " (api.max_page_size)")
-              .getOrDefault(Math.min(DEFAULT_LIMIT, maxPageSize));
+      int limit = limit(ctx, maxPageSize);
       String cursor = ctx.queryParam(Cursor.PARAMETER);
       List<FieldValue> after = cursor == null ? null : Cursor.decode(cursor, shape);
       return new Request(limit, after);
+    }
+
+    /** The {@code limit} parameter: 1..{@code maxPageSize}, default 20 or the maximum. */
+    static int limit(Context ctx, int maxPageSize) {
+      return ctx.queryParamAsClass("limit", Integer.class)
+          .check(
+              l -> l >= 1 && l <= maxPageSize,
+              "must be between 1 and " + maxPageSize + " (api.max_page_size)")
+          .getOrDefault(Math.min(DEFAULT_LIMIT, maxPageSize));
     }
   }
 }

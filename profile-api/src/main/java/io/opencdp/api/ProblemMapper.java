@@ -83,6 +83,7 @@ final class ProblemMapper {
       case UNAUTHENTICATED -> 401;
       case FORBIDDEN -> 403;
       case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
       case ELASTICSEARCH_UNAVAILABLE -> 503;
       default -> 500;
     };

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads golden profiles and identity graphs from their aliases ({@code cdp-<ws>-profiles}, {@code
@@ -104,6 +105,30 @@ final class ProfileStore {
     }
     String next = hits.size() > limit ? Cursor.encode(hits.get(limit - 1).sort()) : null;
     return new Page(items, next);
+  }
+
+  /**
+   * One page of the search {@code request} describes (index, query, sort): limit + 1 hits after the
+   * page's cursor; no page when the index does not exist yet.
+   */
+  static Page searchPage(
+      ElasticsearchClient es,
+      Page.Request page,
+      Function<SearchRequest.Builder, SearchRequest.Builder> request) {
+    SearchResponse<ObjectNode> response =
+        EsCalls.callOr(
+            () ->
+                es.search(
+                    s -> {
+                      request.apply(s).size(page.limit() + 1);
+                      if (page.after() != null) {
+                        s.searchAfter(page.after());
+                      }
+                      return s;
+                    },
+                    ObjectNode.class),
+            null);
+    return response == null ? Page.empty() : page(response.hits().hits(), page.limit());
   }
 
   static SortOptions byField(String field, SortOrder order) {

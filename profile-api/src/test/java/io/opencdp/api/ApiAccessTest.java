@@ -11,15 +11,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
+import io.opencdp.api.export.ExportFixture;
 import io.opencdp.api.testing.ElasticsearchExtension;
 import io.opencdp.api.testing.EsTestCluster;
+import io.opencdp.schemas.config.CdpConfig;
+import io.opencdp.schemas.segment.ProfileFields;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every route against every kind of caller (no key, unknown key, each role, another workspace),
@@ -27,8 +36,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ElasticsearchExtension.class)
 class ApiAccessTest {
-  /** A request per route ("METHOD path") that succeeds for a caller the route admits. */
-  private record Call(String path, String body) {}
+  /**
+   * A request per route ("METHOD path") that succeeds for a caller the route admits; {@code
+   * {segment}} in the path is a segment saved just before.
+   */
+  private record Call(String method, String path, String body) {
+    Call(String path, String body) {
+      this(body == null ? "GET" : "POST", path, body);
+    }
+  }
+
+  private static final String SEGMENT =
+      "{\"name\": \"access\", \"condition\": {\"field\": \"country\", \"op\": \"eq\","
+          + " \"value\": \"US\"}}";
 
   private static final Map<String, Call> REQUESTS =
       Map.ofEntries(
@@ -54,7 +74,35 @@ class ApiAccessTest {
                   "/v1/identity/never-link",
                   "{\"left\":{\"type\":\"email\",\"value\":\"a@example.com\"},"
                       + "\"right\":{\"type\":\"customer_id\",\"value\":\"C-9\"},"
-                      + "\"reason\":\"access test\"}")));
+                      + "\"reason\":\"access test\"}")),
+          Map.entry("POST /v1/segments", new Call("/v1/segments", SEGMENT)),
+          Map.entry("GET /v1/segments", new Call("/v1/segments", null)),
+          Map.entry("POST /v1/segments/preview", new Call("/v1/segments/preview", SEGMENT)),
+          Map.entry("GET /v1/segments/{id}", new Call("/v1/segments/{segment}", null)),
+          Map.entry("PUT /v1/segments/{id}", new Call("PUT", "/v1/segments/{segment}", SEGMENT)),
+          Map.entry("DELETE /v1/segments/{id}", new Call("DELETE", "/v1/segments/{segment}", null)),
+          Map.entry("GET /v1/segments/{id}/count", new Call("/v1/segments/{segment}/count", null)),
+          Map.entry(
+              "GET /v1/segments/{id}/members", new Call("/v1/segments/{segment}/members", null)),
+          Map.entry(
+              "POST /v1/segments/{id}/exports",
+              new Call("/v1/segments/{segment}/exports", "{\"format\": \"google\"}")),
+          Map.entry(
+              "GET /v1/segments/{id}/exports/{export_id}",
+              new Call("/v1/segments/{segment}/exports/{export}", null)),
+          Map.entry(
+              "GET /v1/segments/{id}/exports/{export_id}/files/{kind}",
+              new Call("/v1/segments/{segment}/exports/{export}/files/members", null)),
+          Map.entry(
+              "POST /v1/suppressions",
+              new Call(
+                  "/v1/suppressions",
+                  "{\"identifier_type\":\"email\",\"value\":\"{unique}@example.com\","
+                      + "\"reason\":\"manual\"}")),
+          Map.entry("GET /v1/suppressions", new Call("/v1/suppressions", null)),
+          Map.entry(
+              "DELETE /v1/suppressions/{identifier_type}/{value}",
+              new Call("DELETE", "/v1/suppressions/email/{suppressed}", null)));
 
   private static StoreTestSupport store;
 
@@ -68,8 +116,22 @@ class ApiAccessTest {
     store.close();
   }
 
+  @TempDir static Path exportsDir;
+
+  /** The segment id and export id the export routes read, made on the first need. */
+  private static String[] exported;
+
+  /** The API over the store, its exports with the test layout (the platform ones are elsewhere). */
   private static ApiServer server() {
-    return ApiFixture.server(StoreFixture.WORKSPACE, store.connection());
+    return new ApiServer(
+        ApiFixture.config(),
+        StoreFixture.WORKSPACE,
+        ProfileFields.builtIn(),
+        CdpConfig.defaults().segments(),
+        Clock.systemUTC(),
+        new ApiFixture.FixedReadiness("green"),
+        store.connection(),
+        ExportFixture.testExports(store.connection(), StoreFixture.INDICES, exportsDir));
   }
 
   private static String key(ApiRoute route) {
@@ -78,10 +140,72 @@ class ApiAccessTest {
 
   private static Response send(HttpClient client, ApiRoute route, String key) {
     Call call = REQUESTS.get(key(route));
-    if (call.body() != null) {
-      return ApiFixture.post(client, call.path(), call.body(), key);
+    String path = call.path();
+    if (path.contains("{export}")) {
+      // the export routes only read: one segment with one finished export serves every call
+      if (exported == null) {
+        String id =
+            json(ApiFixture.post(client, "/v1/segments", SEGMENT, ADMIN))
+                .get("segment_id")
+                .asText();
+        exported = new String[] {id, succeededExport(client, id)};
+      }
+      path = path.replace("{segment}", exported[0]).replace("{export}", exported[1]);
     }
-    return key == null ? client.get(call.path()) : client.get(call.path(), bearer(key));
+    if (path.contains("{segment}")) {
+      String id =
+          json(ApiFixture.post(client, "/v1/segments", SEGMENT, ADMIN)).get("segment_id").asText();
+      path = path.replace("{segment}", id);
+    }
+    if (path.contains("{suppressed}")) {
+      String email = UUID.randomUUID() + "@example.com";
+      ApiFixture.post(
+          client,
+          "/v1/suppressions",
+          "{\"identifier_type\":\"email\",\"value\":\"" + email + "\",\"reason\":\"manual\"}",
+          ADMIN);
+      path = path.replace("{suppressed}", email);
+    }
+    // a new identifier each time, so that adding one answers 201, not 200
+    String body =
+        call.body() == null ? null : call.body().replace("{unique}", UUID.randomUUID().toString());
+    if (call.method().equals("POST")) {
+      return ApiFixture.post(client, path, body, key);
+    }
+    String target = path;
+    return client.request(
+        target,
+        req -> {
+          req.method(
+              call.method(),
+              call.body() == null
+                  ? null
+                  : RequestBody.create(call.body(), MediaType.get("application/json")));
+          if (key != null) {
+            bearer(key).accept(req);
+          }
+        });
+  }
+
+  /** The id of a finished export of segment {@code id}. */
+  private static String succeededExport(HttpClient client, String id) {
+    String status =
+        json(ApiFixture.post(
+                client, "/v1/segments/" + id + "/exports", "{\"format\": \"google\"}", ADMIN))
+            .get("status_url")
+            .asText();
+    for (int i = 0; i < 300; i++) {
+      JsonNode record = json(client.request(status, bearer(ADMIN)::accept));
+      if (record.get("status").asText().equals("succeeded")) {
+        return record.get("export_id").asText();
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("export did not succeed: " + status);
   }
 
   @Test

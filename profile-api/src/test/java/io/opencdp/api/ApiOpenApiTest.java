@@ -94,4 +94,54 @@ class ApiOpenApiTest {
               .isFalse();
         });
   }
+
+  @Test
+  void segmentOperationsDocumentTheirBodiesStatusesAndRoles() {
+    JavalinTest.test(
+        ApiFixture.server("green").app(),
+        (app, client) -> {
+          JsonNode paths = json(client.get("/openapi.json", bearer(AGENT))).get("paths");
+          JsonNode put = paths.at("/~1v1~1segments~1{id}/put");
+
+          assertThat(paths.at("/~1v1~1segments/post/responses/201").isMissingNode()).isFalse();
+          assertThat(paths.at("/~1v1~1segments/post/x-roles").toString())
+              .isEqualTo("[\"admin\",\"marketer\"]");
+          assertThat(put.at("/requestBody/content/application~1json/schema/required").toString())
+              .isEqualTo("[\"name\",\"condition\"]");
+          assertThat(put.at("/responses/409").isMissingNode()).isFalse();
+          assertThat(paths.at("/~1v1~1segments~1{id}/delete/responses/204").isMissingNode())
+              .isFalse();
+          assertThat(
+                  paths
+                      .at("/~1v1~1segments~1{id}~1members/get/parameters")
+                      .findValuesAsText("name"))
+              .containsExactly("id", "limit", "cursor");
+          assertThat(paths.at("/~1v1~1segments~1preview/post/requestBody").isMissingNode())
+              .isFalse();
+        });
+  }
+
+  @Test
+  void suppressionOperationsAreForAdminsAndDocumentTheirBodyAndStatuses() {
+    JavalinTest.test(
+        ApiFixture.server("green").app(),
+        (app, client) -> {
+          JsonNode paths = json(client.get("/openapi.json", bearer(AGENT))).get("paths");
+          JsonNode post = paths.at("/~1v1~1suppressions/post");
+          assertThat(post.at("/x-roles").toString()).isEqualTo("[\"admin\"]");
+          assertThat(post.at("/responses/201").isMissingNode()).isFalse();
+          assertThat(post.at("/requestBody/content/application~1json/schema/required").toString())
+              .isEqualTo("[\"identifier_type\",\"value\",\"reason\"]");
+          assertThat(
+                  post.at("/requestBody/content/application~1json/schema/properties/reason/enum")
+                      .toString())
+              .isEqualTo(
+                  "[\"manual\",\"unsubscribe\",\"hard_bounce\",\"spam_report\",\"erasure\"]");
+          assertThat(paths.at("/~1v1~1suppressions/get/parameters").findValuesAsText("name"))
+              .containsExactly("limit", "cursor");
+          JsonNode delete = paths.at("/~1v1~1suppressions~1{identifier_type}~1{value}/delete");
+          assertThat(delete.at("/responses/204").isMissingNode()).isFalse();
+          assertThat(delete.at("/responses/404").isMissingNode()).isFalse();
+        });
+  }
 }

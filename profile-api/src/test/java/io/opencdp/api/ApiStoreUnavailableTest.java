@@ -31,7 +31,11 @@ class ApiStoreUnavailableTest {
           "/v1/profiles?order_id=O-1001",
           "/v1/profiles/search?q=jane",
           "/v1/profiles/p-jane/events",
-          "/v1/profiles/p-jane/identity");
+          "/v1/profiles/p-jane/identity",
+          "/v1/segments",
+          "/v1/segments/seg-vip",
+          "/v1/segments/seg-vip/count",
+          "/v1/segments/seg-vip/members");
 
   @Test
   void everyStoreRouteIsA503WhileElasticsearchIsDown() {
@@ -87,6 +91,17 @@ class ApiStoreUnavailableTest {
               assertThat(response.code()).as(path).isEqualTo(200);
               assertThat(json(response).get("profiles")).as(path).isEmpty();
             }
+            Response segments = client.get("/v1/segments", bearer(OTHER_WORKSPACE_ADMIN));
+            assertThat(segments.code()).isEqualTo(200);
+            assertThat(json(segments).get("segments")).isEmpty();
+            Response preview =
+                post(
+                    client,
+                    "/v1/segments/preview",
+                    "{\"name\": \"p\", \"condition\": {\"has_identifier\": \"email\"}}",
+                    OTHER_WORKSPACE_ADMIN);
+            assertThat(preview.code()).isEqualTo(200);
+            assertThat(json(preview).get("count").asLong()).isZero();
           });
     }
   }

@@ -98,7 +98,7 @@ final class StoreFixture {
     seeded = true;
   }
 
-  private static void create(ElasticsearchClient client, String index, String alias, String kind)
+  static void create(ElasticsearchClient client, String index, String alias, String kind)
       throws IOException {
     try (InputStream mapping =
         StoreFixture.class.getResourceAsStream("/io/opencdp/api/store/" + kind + "-mapping.json")) {

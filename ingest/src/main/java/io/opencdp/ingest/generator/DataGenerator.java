@@ -55,7 +55,7 @@ public final class DataGenerator {
     Noise noise = new Noise(config.noise());
     double scale = config.recordsPerPerson() / 20.0;
     Stores stores = new Stores(seed, config.stores());
-    SegmentSessions segment = new SegmentSessions(noise, window, scale);
+    SegmentSessions segment = new SegmentSessions(noise, window, scale, seed);
     PosChannel pos = new PosChannel(noise, window, scale, stores);
     SendGridChannel email = new SendGridChannel(noise, window, scale);
     ConnectChannel connect = new ConnectChannel(noise, window, scale, seed);

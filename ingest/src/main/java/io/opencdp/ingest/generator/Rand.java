@@ -14,6 +14,7 @@ final class Rand {
   static final long HOUSEHOLD = 0x484f_5553_4548L;
   static final long STORE = 0x5354_4f52_4500L;
   static final long GLOBAL = 0x474c_4f42_414cL;
+  static final long CONSENT = 0x434f_4e53_4e54L;
 
   private Rand() {}
 

@@ -24,6 +24,8 @@ final class SegmentMessages {
   private final JsonLine json = new JsonLine();
   private final StringBuilder scratch = new StringBuilder(32);
   private Malformation malformation;
+  private ConsentBanner.Choice pendingConsent;
+  private ConsentBanner.Choice consent;
 
   SegmentMessages(Noise noise) {
     this.noise = noise;
@@ -31,6 +33,15 @@ final class SegmentMessages {
 
   JsonLine json() {
     return json;
+  }
+
+  /**
+   * The consent-banner choice the next well-formed page view carries in {@code context.consent}
+   * (null: none). A truncated page leaves it to the page after, so truncated lines stay as they
+   * would be without the banner.
+   */
+  void consentOnNextPage(ConsentBanner.Choice choice) {
+    pendingConsent = choice;
   }
 
   /**
@@ -46,6 +57,13 @@ final class SegmentMessages {
                 Malformation.TRUNCATED_JSON,
                 Malformation.IMPOSSIBLE_DATE,
                 Malformation.MISSING_REQUIRED);
+    consent = null;
+    if (pendingConsent != null
+        && type.equals("page")
+        && malformation != Malformation.TRUNCATED_JSON) {
+      consent = pendingConsent;
+      pendingConsent = null;
+    }
     json.reset().begin().str("type", type);
     if (malformation != Malformation.MISSING_REQUIRED) {
       String id = source.channel() == Channel.WEB ? "ajs-next-" + Rand.hex(r, 32) : Rand.uuid(r);
@@ -152,6 +170,14 @@ final class SegmentMessages {
       json.object("library").str("name", "analytics.js").str("version", WEB_LIBRARY_VERSION).end();
       json.str("locale", locale(person));
       json.str("userAgent", source.userAgent());
+      if (consent != null) {
+        json.object("consent")
+            .object("categoryPreferences")
+            .bool(ConsentBanner.AD_TARGETING, consent.adTargeting())
+            .bool(ConsentBanner.ANALYTICS, consent.analytics())
+            .end()
+            .end();
+      }
     } else {
       Device d = source.device();
       json.object("app")

@@ -28,12 +28,14 @@ final class SegmentSessions {
   private final Noise noise;
   private final Window window;
   private final double scale;
+  private final ConsentBanner banner;
 
-  SegmentSessions(Noise noise, Window window, double scale) {
+  SegmentSessions(Noise noise, Window window, double scale, long seed) {
     this.noise = noise;
     this.messages = new SegmentMessages(noise);
     this.window = window;
     this.scale = scale;
+    this.banner = new ConsentBanner(seed);
   }
 
   void web(Person p, SplittableRandom r, List<Raw> out) {
@@ -53,8 +55,12 @@ final class SegmentSessions {
       starts[sessions] = h.accountCreatedMs();
     }
     Arrays.sort(starts);
+    ConsentBanner.Choice[] consent = banner.plan(p, starts.length);
     boolean anonymousIdentify = false;
-    for (long start : starts) {
+    for (int session = 0; session < starts.length; session++) {
+      long start = starts[session];
+      // the consent manager reports the stored choice with the first page view of a session
+      messages.consentOnNextPage(consent[session]);
       int browser = r.nextInt(h.webAnonymousIds().length);
       boolean signup = h.signupInWindow() && start == h.accountCreatedMs();
       boolean loggedIn =
@@ -92,6 +98,7 @@ final class SegmentSessions {
       }
       t = browse(r, p, source, t, referrer, out, false);
     }
+    messages.consentOnNextPage(null);
   }
 
   void app(Person p, SplittableRandom r, List<Raw> out) {

@@ -115,7 +115,7 @@ class SampleDataReconciliationTest {
   }
 
   /** The configured source whose landing directory holds {@code relative}. */
-  private static SourceConfig sourceOf(String relative) {
+  static SourceConfig sourceOf(String relative) {
     String dir = relative.substring(0, relative.indexOf('/'));
     return INGEST.sources().values().stream()
         .filter(s -> s.path().equals(dir))

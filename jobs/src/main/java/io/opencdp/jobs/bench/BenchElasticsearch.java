@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,14 @@ final class BenchElasticsearch implements AutoCloseable {
 
   String url() {
     return url;
+  }
+
+  /** The process id of the bench node; empty for an external cluster or a stopped node. */
+  OptionalLong pid() {
+    return node.map(n -> n.status().pid())
+        .filter(pid -> pid > 0)
+        .map(OptionalLong::of)
+        .orElse(OptionalLong.empty());
   }
 
   /** For the report: which cluster and heap. */

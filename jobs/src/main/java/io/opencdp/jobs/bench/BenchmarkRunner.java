@@ -26,6 +26,7 @@ public final class BenchmarkRunner {
     register(new ApiBenchmark());
     register(new IndexBenchmark());
     register(new MatchBenchmark());
+    register(new SegmentsBenchmark());
   }
 
   private BenchmarkRunner() {}
@@ -54,6 +55,23 @@ public final class BenchmarkRunner {
           ErrorCode.BAD_ARGUMENT,
           "unknown benchmark '" + name + "'; known: " + String.join(", ", names()));
     }
+    return run(benchmark, config, scale, scaleLabel, seed, resultsDir, command);
+  }
+
+  /**
+   * Runs {@code benchmark} (e.g. one a test configured), as {@link #run(CdpConfig, String, long,
+   * String, long, Path, String)}.
+   */
+  static Path run(
+      Benchmark benchmark,
+      CdpConfig config,
+      long scale,
+      String scaleLabel,
+      long seed,
+      Path resultsDir,
+      String command)
+      throws Exception {
+    String name = benchmark.name();
     Instant started = Instant.now();
     Path scratch = config.workDir().resolve("bench-scratch").resolve(name + "-" + scaleLabel);
     deleteTree(scratch);

@@ -27,6 +27,11 @@ public record MachineInfo(
     return procValueKib("/proc/self/status", "VmHWM:").orElse(0L) / 1024.0;
   }
 
+  /** Peak resident set size of process {@code pid} (VmHWM), in MiB; 0 where it cannot be read. */
+  public static double peakRssMib(long pid) {
+    return procValueKib("/proc/" + pid + "/status", "VmHWM:").orElse(0L) / 1024.0;
+  }
+
   private static String readCpuModel() {
     try {
       return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()

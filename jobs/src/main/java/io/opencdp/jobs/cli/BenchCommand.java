@@ -15,7 +15,8 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Run a benchmark at a fixed scale and seed; print a line per figure and write a JSON results file.",
       "Benchmarks: generator, ingest, resolve, api (profile lookups under open-loop load), index (bulk index throughput),",
-      "match (probabilistic matching at a scale in records: pairs scored/s, phases, memory, accuracy)."
+      "match (probabilistic matching at a scale in records: pairs scored/s, phases, memory, accuracy),",
+      "segments (segment count latency and member export over the profile store; scale in profiles)."
     })
 final class BenchCommand implements Callable<Integer> {
   @ParentCommand CdpCli root;
@@ -27,7 +28,8 @@ final class BenchCommand implements Callable<Integer> {
       names = "--scale",
       defaultValue = "100k",
       description =
-          "Scale in persons (records for match), e.g. 10k, 100k, 1M (default ${DEFAULT-VALUE}).")
+          "Scale in persons (records for match, profiles for segments), e.g. 10k, 100k, 1M (default"
+              + " ${DEFAULT-VALUE}).")
   String scale;
 
   @Option(

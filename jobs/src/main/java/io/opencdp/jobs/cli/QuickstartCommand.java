@@ -3,6 +3,7 @@ package io.opencdp.jobs.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opencdp.api.ApiKeys;
 import io.opencdp.api.ApiServer;
+import io.opencdp.api.SavedSegments;
 import io.opencdp.api.es.local.LocalEsNode.EsNodeStatus;
 import io.opencdp.api.store.EsConnection;
 import io.opencdp.api.store.StoreIndices;
@@ -19,6 +20,7 @@ import io.opencdp.schemas.normalize.PhoneNormalizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -109,6 +111,9 @@ final class QuickstartCommand implements Callable<Integer> {
     IndexReport indexed = IndexCommand.run(sampleConfig, IndexMode.INCREMENTAL);
     System.out.println("  " + IndexCommand.summary(indexed));
 
+    step(6, "segments: two examples saved, refreshed into segment_membership, one exported");
+    List<SavedSegments.Saved> examples = QuickstartSegments.ensureAndRefresh(sampleConfig, esUrl);
+
     if (noServe) {
       System.out.println();
       System.out.println(
@@ -118,7 +123,7 @@ final class QuickstartCommand implements Callable<Integer> {
               + ")");
       return 0;
     }
-    step(6, "serve the profile API");
+    step(7, "serve the profile API");
     ApiServer server = startApi(config, esUrl);
     DemoProfile demo;
     try (EsConnection es = EsConnection.open(esUrl, config.api().esTimeoutMillis())) {
@@ -127,6 +132,7 @@ final class QuickstartCommand implements Callable<Integer> {
     System.out.println("  profile API listening on " + server.url());
     System.out.println();
     System.out.print(curlLines(config, server.url(), demo));
+    System.out.print(QuickstartSegments.curlLines(config, server.url(), examples));
     System.out.println();
     System.out.println(
         "quickstart done: the sample is ingested, resolved, indexed and served (routes and keys:"
@@ -142,13 +148,13 @@ final class QuickstartCommand implements Callable<Integer> {
    */
   private static ApiServer startApi(CdpConfig config, String esUrl) {
     try {
-      return ApiServer.create(config.api(), config.workspace(), esUrl).start();
+      return ApiServer.create(config, config.api(), esUrl).start();
     } catch (CdpException e) {
       if (e.code() != ErrorCode.PORT_IN_USE) {
         throw e;
       }
       System.out.println("  port " + config.api().port() + " is taken; serving on a free port");
-      return ApiServer.create(config.api().withPort(0), config.workspace(), esUrl).start();
+      return ApiServer.create(config, config.api().withPort(0), esUrl).start();
     }
   }
 

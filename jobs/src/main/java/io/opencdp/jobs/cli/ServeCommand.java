@@ -13,7 +13,8 @@ import picocli.CommandLine.ParentCommand;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve the profile API: /healthz, /readyz, /metrics, /openapi.json, /v1/profiles, /v1/identity.",
+      "Serve the profile API: /healthz, /readyz, /metrics, /openapi.json, /v1/profiles, /v1/identity,",
+      "/v1/segments.",
       "Keys come from api.keys in cdp.yaml; Elasticsearch from elasticsearch.url / CDP_ES_URL or the",
       "local node (`cdp es start`). Starts even while Elasticsearch is down (/readyz answers 503).",
       "Runs until interrupted (Ctrl-C). Routes, roles and errors: docs/api.md."
@@ -32,7 +33,7 @@ final class ServeCommand implements Callable<Integer> {
     CdpConfig config = root.config();
     ApiConfig api = port == null ? config.api() : config.api().withPort(port);
     String esUrl = esUrl(config);
-    ApiServer server = ApiServer.create(api, config.workspace(), esUrl).start();
+    ApiServer server = ApiServer.create(config, api, esUrl).start();
     System.out.println(
         "profile API listening on "
             + server.url()

@@ -14,14 +14,21 @@ import org.apache.spark.util.LongAccumulator;
  * opens one connection and one {@link BulkWriter} per partition (so it works the same on a
  * cluster).
  */
-record EsTarget(String url, IndexConfig config) implements Serializable {
-  EsTarget {
+public record EsTarget(String url, IndexConfig config) implements Serializable {
+  public EsTarget {
     requireNonNull(url, "url is null");
     requireNonNull(config, "config is null");
   }
 
   /** Runs {@code work} with a writer for one partition, then adds what it wrote to the counters. */
   void write(Consumer<BulkWriter> work, LongAccumulator written, LongAccumulator deleted) {
+    BulkWriter.Result result = write(work);
+    written.add(result.indexed());
+    deleted.add(result.deleted());
+  }
+
+  /** Runs {@code work} with a writer for one partition and returns what it wrote. */
+  public BulkWriter.Result write(Consumer<BulkWriter> work) {
     try (EsConnection es = EsConnection.open(url, config.requestTimeoutSeconds() * 1000)) {
       BulkWriter writer = new BulkWriter(es.client(), config);
       try {
@@ -29,8 +36,7 @@ record EsTarget(String url, IndexConfig config) implements Serializable {
       } finally {
         writer.close();
       }
-      written.add(writer.result().indexed());
-      deleted.add(writer.result().deleted());
+      return writer.result();
     }
   }
 }

@@ -9,6 +9,7 @@ import io.opencdp.api.store.EsConnection;
 import io.opencdp.api.store.IndexAdmin;
 import io.opencdp.api.store.StoreIndices;
 import io.opencdp.ingest.spark.TableLocations;
+import io.opencdp.jobs.segment.SegmentTables;
 import io.opencdp.resolve.guardrail.LinkGuardrails;
 import io.opencdp.resolve.spark.ResolveTables;
 import io.opencdp.schemas.config.CdpConfig;
@@ -298,6 +299,7 @@ public final class IndexJob {
                       profiles,
                       merges,
                       eventsToIndex(),
+                      SegmentTables.openSegmentsPerProfile(spark, tables, config.workspace()),
                       src.versions().get(IndexSources.PROFILES),
                       started)
                   .foreachPartition(new DocWriter(target, profilesIndex, written, removed)));

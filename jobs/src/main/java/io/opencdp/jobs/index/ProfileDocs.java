@@ -2,6 +2,7 @@ package io.opencdp.jobs.index;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.lit;
@@ -12,11 +13,11 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
+import io.opencdp.api.segment.ProfileDocFields;
 import io.opencdp.api.store.ActivityFields;
 import io.opencdp.api.store.ProfileSearchFields;
-import io.opencdp.resolve.profile.ConsentState;
-import io.opencdp.schemas.normalize.SearchText;
-import java.sql.Timestamp;
+import io.opencdp.jobs.spark.ProfileFunctions;
+import io.opencdp.schemas.event.IdentifierType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,12 +37,10 @@ import scala.jdk.javaapi.CollectionConverters;
  * folded {@code search.*} fields (built by {@link ProfileSearchFields}, the one place for them),
  * {@code birth_date_value}, {@code postal_code}, {@code country}, the segment query fields ({@code
  * activity} from the profile's events by {@link ActivityFields}, {@code consent_granted} by {@link
- * ConsentState#grantedKeys}, {@code segments}), {@code indexed_at} and {@code delta_version}. Rows:
- * {@code id}, {@code json}.
+ * io.opencdp.resolve.profile.ConsentState#grantedKeys}, {@code segments}), {@code indexed_at} and
+ * {@code delta_version}. Rows: {@code id}, {@code json}.
  */
 final class ProfileDocs {
-  private static final UserDefinedFunction FOLD =
-      udf((UDF1<String, String>) SearchText::fold, DataTypes.StringType);
   private static final UserDefinedFunction NAME =
       udf((UDF2<String, String, String>) ProfileSearchFields::name, DataTypes.StringType);
   private static final UserDefinedFunction EMAIL_LOCALS =
@@ -54,29 +53,22 @@ final class ProfileDocs {
           (UDF1<scala.collection.Seq<String>, List<String>>)
               phones -> ProfileSearchFields.phoneDigits(javaList(phones)),
           DataTypes.createArrayType(DataTypes.StringType));
-  private static final UserDefinedFunction CONSENT_GRANTED =
-      udf(
-          (UDF1<scala.collection.Seq<Row>, List<String>>) ProfileDocs::consentGranted,
-          DataTypes.createArrayType(DataTypes.StringType));
-
-  private static final String[] CONTACT_POINTS = {
-    "emails", "phones", "customer_ids", "loyalty_ids", "device_ids", "anonymous_ids"
-  };
-  private static final String[] IDENTIFIER_TYPES = {
-    "email", "phone", "customer_id", "loyalty_id", "device_id", "anonymous_id"
-  };
 
   private ProfileDocs() {}
 
   /**
    * The documents of {@code profiles} (rows of the Delta table), with the aliases of {@code merges}
    * and the {@code activity} of {@code events} (rows of {@code events} with their {@code
-   * profile_id}: those the events index gets).
+   * profile_id}: those the events index gets), and {@code segments} from {@code segments} (rows of
+   * {@code segments_pid}, {@code open_segments}: {@link
+   * io.opencdp.jobs.segment.SegmentTables#openSegmentsPerProfile}; a profile without a row gets an
+   * empty list).
    */
   static Dataset<Row> build(
       Dataset<Row> profiles,
       Dataset<Row> merges,
       Dataset<Row> events,
+      Dataset<Row> segments,
       long deltaVersion,
       Instant indexedAt) {
     Dataset<Row> mergedFrom =
@@ -92,18 +84,19 @@ final class ProfileDocs {
     Dataset<Row> joined =
         profiles
             .join(mergedFrom, profiles.col("profile_id").equalTo(col("pid")))
-            .join(activity(events), col("profile_id").equalTo(col("apid")), "left");
+            .join(activity(events), col("profile_id").equalTo(col("apid")), "left")
+            .join(segments, col("profile_id").equalTo(col("segments_pid")), "left");
 
-    Column[] identifiers = new Column[CONTACT_POINTS.length];
-    for (int i = 0; i < CONTACT_POINTS.length; i++) {
-      identifiers[i] = col(CONTACT_POINTS[i] + ".value").as(IDENTIFIER_TYPES[i]);
+    List<Column> identifiers = new ArrayList<>();
+    for (IdentifierType type : IdentifierType.values()) {
+      identifiers.add(col(ProfileDocFields.identifierColumn(type) + ".value").as(type.wireName()));
     }
     Column search =
         struct(
             NAME.apply(col("first_name.value"), col("last_name.value")).as("name"),
-            FOLD.apply(col("first_name.value")).as("first_name"),
-            FOLD.apply(col("last_name.value")).as("last_name"),
-            FOLD.apply(col("address.value.city")).as("city"),
+            ProfileFunctions.FOLD.apply(col("first_name.value")).as("first_name"),
+            ProfileFunctions.FOLD.apply(col("last_name.value")).as("last_name"),
+            ProfileFunctions.FOLD.apply(col("address.value.city")).as("city"),
             EMAIL_LOCALS.apply(col("emails.value")).as("email_local"),
             PHONE_DIGITS.apply(col("phones.value")).as("phone_digits"));
     Column doc =
@@ -124,7 +117,7 @@ final class ProfileDocs {
             col("loyalty_ids"),
             col("device_ids"),
             col("anonymous_ids"),
-            struct(identifiers).as("identifiers"),
+            struct(identifiers.toArray(Column[]::new)).as("identifiers"),
             search.as("search"),
             col("birth_date.value").as("birth_date_value"),
             col("address.value.postal_code").as("postal_code"),
@@ -134,8 +127,8 @@ final class ProfileDocs {
             col("custom_traits"),
             col(ActivityFields.PATH),
             when(col(ActivityFields.TRUNCATED), lit(true)).as(ActivityFields.TRUNCATED),
-            CONSENT_GRANTED.apply(col("consent")).as("consent_granted"),
-            array().cast("array<string>").as("segments"),
+            ProfileFunctions.CONSENT_GRANTED_KEYS.apply(col("consent")).as("consent_granted"),
+            coalesce(col("open_segments"), array().cast("array<string>")).as("segments"),
             col("as_of"),
             col("updated_at"),
             lit(indexedAt).as("indexed_at"),
@@ -162,25 +155,6 @@ final class ProfileDocs {
             col("apid"),
             slice(col("all"), 1, ActivityFields.MAX_EVENTS).as(ActivityFields.PATH),
             size(col("all")).gt(ActivityFields.MAX_EVENTS).as(ActivityFields.TRUNCATED));
-  }
-
-  /** {@code consent_granted} of the Delta {@code consent} rows. */
-  private static List<String> consentGranted(scala.collection.Seq<Row> rows) {
-    List<ConsentState> states = new ArrayList<>();
-    if (rows != null) {
-      for (Row row : CollectionConverters.asJava(rows)) {
-        Object changedAt = row.getAs("changed_at");
-        states.add(
-            new ConsentState(
-                row.getAs("purpose"),
-                row.getAs("channel"),
-                row.<Boolean>getAs("granted"),
-                row.getAs("source"),
-                row.getAs("event_id"),
-                changedAt instanceof Timestamp ts ? ts.toInstant() : (Instant) changedAt));
-      }
-    }
-    return ConsentState.grantedKeys(states);
   }
 
   private static List<String> javaList(scala.collection.Seq<String> seq) {

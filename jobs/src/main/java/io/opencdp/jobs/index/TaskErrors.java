@@ -7,10 +7,10 @@ import io.opencdp.schemas.error.CdpException;
  * user-facing {@link CdpException} from a writer (a rejected document) is rethrown as itself, so
  * the CLI prints its code and message, not a stage failure.
  */
-final class TaskErrors {
+public final class TaskErrors {
   private TaskErrors() {}
 
-  static void run(Runnable sparkAction) {
+  public static void run(Runnable sparkAction) {
     try {
       sparkAction.run();
     } catch (Exception e) {

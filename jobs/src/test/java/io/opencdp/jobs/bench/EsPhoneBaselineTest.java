@@ -65,7 +65,8 @@ class EsPhoneBaselineTest {
         ApiBenchmark.esPhone(
             new StoreIndices("bench").profilesAlias(), "+12125550199", apiConfig.maxPageSize());
     Received expected = received(baseline.method(), baseline.path(), baseline.body());
-    assertThat(received.stream().filter(r -> r.path().endsWith("/_search")))
+    // the searches on the profiles (the API also looks for interrupted exports when it starts)
+    assertThat(received.stream().filter(r -> r.path().startsWith(expected.path())))
         .singleElement()
         .isEqualTo(expected);
   }

@@ -8,10 +8,10 @@ import io.opencdp.ingest.spark.DeltaTables;
 import io.opencdp.ingest.spark.SampleData;
 import io.opencdp.ingest.spark.TableLocations;
 import io.opencdp.ingest.testing.SharedSpark;
+import io.opencdp.jobs.testing.SampleCopies;
 import io.opencdp.resolve.match.MatchModel;
 import io.opencdp.resolve.match.MatchModelStore;
 import io.opencdp.resolve.spark.ResolveTables;
-import io.opencdp.resolve.spark.ResolvedSample;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.error.CdpException;
 import io.opencdp.schemas.error.ErrorCode;
@@ -67,12 +67,9 @@ class MatchCommandTest {
   @TempDir Path dir;
 
   @BeforeAll
-  static void copyTheResolvedSample() throws IOException {
+  static void copyTheResolvedSample() {
     spark = SharedSpark.session();
-    ResolvedSample sample = ResolvedSample.get();
-    Path work = SharedSpark.newTableDir("match-command");
-    SampleData.copyTree(sample.config.workDir(), work);
-    config = sample.config.withWorkDir(work);
+    config = SampleCopies.privateCopy("match-command");
     tables = TableLocations.of(config);
     graphBefore = versions();
   }

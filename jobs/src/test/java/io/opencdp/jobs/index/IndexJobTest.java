@@ -10,12 +10,11 @@ import io.opencdp.api.testing.ElasticsearchExtension;
 import io.opencdp.api.testing.EsTestCluster;
 import io.opencdp.ingest.spark.EventRows;
 import io.opencdp.ingest.spark.EventsTable;
-import io.opencdp.ingest.spark.SampleData;
 import io.opencdp.ingest.spark.TableLocations;
 import io.opencdp.ingest.testing.SharedSpark;
+import io.opencdp.jobs.testing.SampleCopies;
 import io.opencdp.resolve.spark.ResolveJob;
 import io.opencdp.resolve.spark.ResolveMode;
-import io.opencdp.resolve.spark.ResolvedSample;
 import io.opencdp.resolve.spark.profile.ProfileBuilder;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.event.Channel;
@@ -29,7 +28,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -68,10 +66,7 @@ class IndexJobTest {
   @BeforeAll
   static void copySampleAndBuildProfiles(EsTestCluster es) throws IOException {
     spark = SharedSpark.session();
-    ResolvedSample sample = ResolvedSample.get();
-    Path work = SharedSpark.newTableDir("index-job");
-    SampleData.copyTree(sample.config.workDir(), work);
-    config = sample.config.withWorkDir(work);
+    config = SampleCopies.privateCopy("index-job");
     tables = TableLocations.of(config);
     esUrl = es.url();
     new ProfileBuilder(spark, config).run();

@@ -5,8 +5,6 @@ import static java.util.Objects.requireNonNull;
 import co.elastic.clients.elasticsearch._types.query_dsl.ChildScoreMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import io.opencdp.api.store.ActivityFields;
-import io.opencdp.schemas.error.CdpException;
-import io.opencdp.schemas.error.ErrorCode;
 import io.opencdp.schemas.segment.And;
 import io.opencdp.schemas.segment.Condition;
 import io.opencdp.schemas.segment.ConsentCondition;
@@ -17,31 +15,26 @@ import io.opencdp.schemas.segment.HasIdentifier;
 import io.opencdp.schemas.segment.InSegment;
 import io.opencdp.schemas.segment.Not;
 import io.opencdp.schemas.segment.Or;
-import io.opencdp.schemas.segment.SegmentDefinition;
+import io.opencdp.schemas.segment.SegmentInliner;
 import io.opencdp.schemas.segment.SegmentLookup;
 import io.opencdp.schemas.segment.SegmentWindows;
 import io.opencdp.schemas.segment.TimeRange;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
 /** The walk of {@link SegmentQueries#compile}: one query per node of the condition. */
 final class ConditionCompiler implements Condition.Visitor<Query> {
   static final String CONSENT_GRANTED = "consent_granted";
-  private static final String IDENTIFIERS = "identifiers.";
 
   private final SegmentWindows windows;
-  private final SegmentLookup segments;
   private final FieldQueries fields;
 
-  /** The segments being inlined, innermost last: a reference back into them is a cycle. */
-  private final Deque<String> inlining = new ArrayDeque<>();
+  private final SegmentInliner inliner;
 
   ConditionCompiler(SegmentWindows windows, SegmentLookup segments) {
     this.windows = requireNonNull(windows, "windows is null");
-    this.segments = requireNonNull(segments, "segments is null");
+    this.inliner = new SegmentInliner(segments);
     this.fields = new FieldQueries(windows);
   }
 
@@ -67,7 +60,7 @@ final class ConditionCompiler implements Condition.Visitor<Query> {
 
   @Override
   public Query visitHasIdentifier(HasIdentifier hasIdentifier) {
-    return FieldQueries.exists(IDENTIFIERS + hasIdentifier.type().wireName());
+    return FieldQueries.exists(ProfileDocFields.identifierPath(hasIdentifier.type()));
   }
 
   /**
@@ -102,26 +95,7 @@ final class ConditionCompiler implements Condition.Visitor<Query> {
 
   @Override
   public Query visitInSegment(InSegment inSegment) {
-    String id = inSegment.segmentId();
-    if (inlining.contains(id)) {
-      throw new CdpException(
-          ErrorCode.BAD_ARGUMENT,
-          "segment '" + id + "' references itself through " + String.join(" -> ", inlining));
-    }
-    SegmentDefinition definition =
-        segments
-            .find(id)
-            .orElseThrow(
-                () ->
-                    new CdpException(
-                        ErrorCode.BAD_ARGUMENT,
-                        "the condition references segment '" + id + "', which does not exist"));
-    inlining.addLast(id);
-    try {
-      return definition.condition().accept(this);
-    } finally {
-      inlining.removeLast();
-    }
+    return inliner.inline(inSegment, condition -> condition.accept(this));
   }
 
   /**
@@ -144,8 +118,8 @@ final class ConditionCompiler implements Condition.Visitor<Query> {
                                 g.date(
                                     d ->
                                         d.field(ActivityFields.path(ActivityFields.OCCURRED_AT))
-                                            .gte(r.start().toString())
-                                            .lt(r.end().toString()))))));
+                                            .gte(FieldQueries.instant(r.start()))
+                                            .lt(FieldQueries.instant(r.end())))))));
     for (FieldCondition where : event.where()) {
       entry.add(fields.compile(where, ActivityFields.path(where.field())));
     }

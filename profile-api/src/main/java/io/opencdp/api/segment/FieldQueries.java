@@ -17,7 +17,11 @@ import io.opencdp.schemas.segment.NumberValue;
 import io.opencdp.schemas.segment.SegmentWindows;
 import io.opencdp.schemas.segment.TextValue;
 import io.opencdp.schemas.segment.Value;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One field comparison as an Elasticsearch query on the document field that holds it
@@ -26,6 +30,10 @@ import java.util.List;
  * escaped) and {@code exists}; folded fields compare the folded value.
  */
 final class FieldQueries {
+  private static final DateTimeFormatter INSTANT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
+
   private final SegmentWindows windows;
 
   FieldQueries(SegmentWindows windows) {
@@ -71,6 +79,16 @@ final class FieldQueries {
                                   .value("*" + escapeWildcard(text(field, condition)) + "*")));
       case PREFIX -> Query.of(q -> q.prefix(p -> p.field(path).value(text(field, condition))));
     };
+  }
+
+  /**
+   * An instant as Elasticsearch reads it exactly: UTC with all the digits to the millisecond. Not
+   * {@code Instant.toString()}, which leaves out a zero fraction: for {@code gt} and {@code lte}
+   * Elasticsearch rounds a date string up by filling its missing parts with their largest value, so
+   * {@code lte "2026-03-14T08:00:00Z"} would also hold at {@code 08:00:00.999}.
+   */
+  static String instant(Instant instant) {
+    return INSTANT.format(instant);
   }
 
   /** {@code text} with the wildcard syntax ({@code *}, {@code ?}, {@code \}) escaped. */
@@ -145,7 +163,7 @@ final class FieldQueries {
       return windows.date(value).toString();
     }
     if (value instanceof InstantValue || value instanceof DateValue || value instanceof DaysAgo) {
-      return windows.instant(value).toString();
+      return instant(windows.instant(value));
     }
     throw new IllegalArgumentException("no literal of " + value + " for " + field.name());
   }

@@ -14,6 +14,7 @@ import co.elastic.clients.util.BinaryData;
 import io.opencdp.schemas.config.IndexConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * a 5xx, or left without an answer, is sent again after a doubling backoff, up to {@code
  * max_retries} times; any other rejection (a 400 mapping error) is permanent: the next call and
  * {@link #close} throw a {@link BulkWriteException} naming the document and the reason. Deleting a
- * document that is not there is not an error. Not thread-safe for writers: one per task.
+ * document that is not there is not an error, nor is updating one (it is counted as missing). Not
+ * thread-safe for writers: one per task.
  */
 public final class BulkWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BulkWriter.class);
@@ -40,8 +42,11 @@ public final class BulkWriter implements AutoCloseable {
   /** A document Elasticsearch refused for good. */
   public record Failure(String index, String id, int status, String reason) {}
 
-  /** What a writer did: documents indexed, deleted, and items sent again. */
-  public record Result(long indexed, long deleted, long retried) {}
+  /**
+   * What a writer did: documents indexed (or updated), deleted, items sent again, and partial
+   * updates skipped because their document (or index) was missing.
+   */
+  public record Result(long indexed, long deleted, long retried, long missing) {}
 
   /** One queued operation and how often it was sent. */
   private record Op(BulkOperation operation, String index, String id, int attempt) {
@@ -57,6 +62,7 @@ public final class BulkWriter implements AutoCloseable {
   private final AtomicLong indexed = new AtomicLong();
   private final AtomicLong deleted = new AtomicLong();
   private final AtomicLong retried = new AtomicLong();
+  private final AtomicLong missing = new AtomicLong();
   private final AtomicInteger failureCount = new AtomicInteger();
   private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
   private boolean closed;
@@ -86,6 +92,23 @@ public final class BulkWriter implements AutoCloseable {
     add(
         new Op(
             BulkOperation.of(o -> o.index(i -> i.index(index).id(id).document(document))),
+            index,
+            id,
+            0));
+  }
+
+  /**
+   * Partially updates the document {@code id}: the top-level fields of {@code fields} replace the
+   * document's. A document that is not there is skipped and counted as {@link Result#missing}.
+   */
+  public void update(String index, String id, Map<String, Object> fields) {
+    Map<String, Object> doc = Map.copyOf(fields);
+    add(
+        new Op(
+            BulkOperation.of(
+                o ->
+                    o.update(
+                        u -> u.index(index).id(id).<Map<String, Object>>action(a -> a.doc(doc)))),
             index,
             id,
             0));
@@ -133,7 +156,7 @@ public final class BulkWriter implements AutoCloseable {
 
   /** Counts so far; complete after {@link #close}. */
   public Result result() {
-    return new Result(indexed.get(), deleted.get(), retried.get());
+    return new Result(indexed.get(), deleted.get(), retried.get(), missing.get());
   }
 
   private void throwIfFailed() {
@@ -185,6 +208,9 @@ public final class BulkWriter implements AutoCloseable {
           succeeded(op);
         } else if (item.operationType() == OperationType.Delete && status == 404) {
           succeeded(op); // already gone (or its index is)
+        } else if (item.operationType() == OperationType.Update && status == 404) {
+          missing.incrementAndGet(); // no such document (or index): nothing to update
+          outstanding.decrementAndGet();
         } else {
           String reason =
               item.error() == null

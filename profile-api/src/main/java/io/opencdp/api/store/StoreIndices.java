@@ -18,6 +18,10 @@ import java.time.format.DateTimeFormatter;
  *   <li>{@code cdp-<ws>-events}: alias of the monthly event indices ({@code ...-events-2026.11})
  *   <li>{@code cdp-<ws>-overrides}: one plain index (not versioned, never rebuilt), the queue of
  *       identity overrides recorded through the API that the next {@code cdp resolve} applies
+ *   <li>{@code cdp-<ws>-segments}: one plain index (not versioned, never rebuilt), the segment
+ *       definitions saved through the API
+ *   <li>{@code cdp-<ws>-suppressions}: one plain index (not versioned, never rebuilt), the
+ *       suppression list: identifiers never exported, by hash
  * </ul>
  */
 public record StoreIndices(String workspace) {
@@ -52,6 +56,22 @@ public record StoreIndices(String workspace) {
    */
   public String overridesIndex() {
     return "cdp-" + workspace + "-overrides";
+  }
+
+  /**
+   * The segment definitions saved through the API: one plain index, never rebuilt or swapped, the
+   * only copy of the definitions.
+   */
+  public String segmentsIndex() {
+    return "cdp-" + workspace + "-segments";
+  }
+
+  /**
+   * The suppression list: one plain index, never rebuilt or swapped, the only copy of the list
+   * (docs/segments.md, "Suppression list").
+   */
+  public String suppressionsIndex() {
+    return "cdp-" + workspace + "-suppressions";
   }
 
   /** A new versioned profiles index for a full rebuild started at {@code buildStart}. */

@@ -135,6 +135,7 @@ class SegmentQueriesTest {
           writer,
           "fay",
           """
+          "traits": {"last_call_at": "2026-03-14T08:00:00.500Z"},
           "activity": [%s]"""
               .formatted(event("email_open", "2026-03-14T08:00:00Z")));
     }
@@ -213,6 +214,25 @@ class SegmentQueriesTest {
         .isEqualTo("[ana, ben]");
     assertThat(members(exists("traits.channels", "missing"))).isEqualTo("[cy, dee, eve, fay]");
     assertThat(members("{\"has_identifier\": \"email\"}")).isEqualTo("[ana]");
+  }
+
+  @Test
+  void timesCompareToTheMillisecondWhenTheValueHasNoFraction() {
+    // fay's last call was at 08:00:00.500: after 08:00:00, not at or before it (Elasticsearch
+    // rounds "08:00:00Z" up to 08:00:00.999 for gt and lte unless the literal has its millis)
+    assertThat(members(field("traits.last_call_at", "gt", "\"2026-03-14T08:00:00Z\"")))
+        .isEqualTo("[fay]");
+    assertThat(members(field("traits.last_call_at", "lte", "\"2026-03-14T08:00:00Z\"")))
+        .isEqualTo("[]");
+    assertThat(
+            members(
+                field(
+                    "traits.last_call_at",
+                    "between",
+                    "[\"2026-03-14T07:00:00Z\", \"2026-03-14T08:00:00Z\"]")))
+        .isEqualTo("[]");
+    assertThat(members(field("traits.last_call_at", "lte", "\"2026-03-14T08:00:00.500Z\"")))
+        .isEqualTo("[fay]");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.opencdp.api.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opencdp.api.testing.ElasticsearchExtension;
 import io.opencdp.api.testing.EsTestCluster;
 import io.opencdp.schemas.config.CdpConfig;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,29 @@ class IndexAdminTest {
         .hasMessageContaining(index)
         .hasMessageContaining("strict_dynamic_mapping_exception")
         .hasMessageContaining("status 400");
+    admin.delete(List.of(index));
+  }
+
+  @Test
+  void aPartialUpdateReplacesOneFieldAndSkipsAMissingDocument() throws Exception {
+    String index = admin.names().profilesIndex(Instant.parse("2026-02-15T00:00:00Z"));
+    admin.createProfilesIndexForLoad(index);
+    try (BulkWriter writer = new BulkWriter(es.client(), BULK)) {
+      writer.index(index, "p1", json("{\"profile_id\": \"p1\", \"segments\": [\"seg-a\"]}"));
+    }
+    admin.refresh(index);
+    BulkWriter writer = new BulkWriter(es.client(), BULK);
+    writer.update(index, "p1", Map.of("segments", List.of("seg-b", "seg-c")));
+    writer.update(index, "gone", Map.of("segments", List.of("seg-b")));
+    writer.update(admin.names().profilesIndex(Instant.EPOCH), "p1", Map.of("segments", List.of()));
+    writer.close();
+
+    assertThat(writer.result().indexed()).isEqualTo(1);
+    assertThat(writer.result().missing()).isEqualTo(2);
+    ObjectNode doc = es.client().get(g -> g.index(index).id("p1"), ObjectNode.class).source();
+    assertThat(doc.path("profile_id").asText()).isEqualTo("p1");
+    assertThat(doc.path("segments").toString()).isEqualTo("[\"seg-b\",\"seg-c\"]");
+    assertThat(admin.count(index)).isEqualTo(1);
     admin.delete(List.of(index));
   }
 

@@ -5,6 +5,9 @@ import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.config.ElasticsearchConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,9 +44,39 @@ final class SharedTestNode implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     try {
       this.cluster = new EsTestCluster(node.start().url());
+      refreshOftenInTests(cluster);
     } catch (RuntimeException e) {
       close();
       throw e;
+    }
+  }
+
+  /**
+   * An index template making every index the tests create refresh every 100 ms instead of every
+   * second: writes with {@code refresh=wait_for} (the API's stores) then wait a tenth as long. Only
+   * timing changes; an index that sets its own interval (the indexer's load) keeps it.
+   */
+  private static void refreshOftenInTests(EsTestCluster cluster) {
+    String template =
+        "{\"index_patterns\": [\"*\"], \"priority\": 0,"
+            + " \"template\": {\"settings\": {\"index.refresh_interval\": \"100ms\"}}}";
+    try {
+      HttpResponse<String> answer =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(cluster.uri("/_index_template/cdp-tests-refresh-often"))
+                      .header("Content-Type", "application/json")
+                      .PUT(HttpRequest.BodyPublishers.ofString(template))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() != 200) {
+        throw new IllegalStateException("index template refused: " + answer.body());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
  * @param api the profile API ({@code cdp serve})
  * @param index the Elasticsearch indexer ({@code cdp index})
  * @param segments segments: the workspace time zone of their dates and windows
+ * @param exports audience exports: the consent purpose they need, where the API writes files
  */
 public record CdpConfig(
     String workspace,
@@ -28,7 +29,8 @@ public record CdpConfig(
     CollectorConfig collector,
     ApiConfig api,
     IndexConfig index,
-    SegmentsConfig segments) {
+    SegmentsConfig segments,
+    ExportsConfig exports) {
 
   public CdpConfig {
     ConfigChecks.identifier("workspace", workspace);
@@ -43,6 +45,7 @@ public record CdpConfig(
     requireNonNull(api, "api section is required");
     requireNonNull(index, "index section is required");
     requireNonNull(segments, "segments section is required");
+    requireNonNull(exports, "exports section is required");
   }
 
   public CdpConfig withWorkDir(Path newWorkDir) {
@@ -58,7 +61,8 @@ public record CdpConfig(
         collector,
         api,
         index,
-        segments);
+        segments,
+        exports);
   }
 
   public CdpConfig withIngest(IngestConfig newIngest) {
@@ -74,7 +78,8 @@ public record CdpConfig(
         collector,
         api,
         index,
-        segments);
+        segments,
+        exports);
   }
 
   public CdpConfig withProfiles(ProfilesConfig newProfiles) {
@@ -90,7 +95,8 @@ public record CdpConfig(
         collector,
         api,
         index,
-        segments);
+        segments,
+        exports);
   }
 
   public CdpConfig withApi(ApiConfig newApi) {
@@ -106,7 +112,8 @@ public record CdpConfig(
         collector,
         newApi,
         index,
-        segments);
+        segments,
+        exports);
   }
 
   public CdpConfig withIndex(IndexConfig newIndex) {
@@ -122,7 +129,8 @@ public record CdpConfig(
         collector,
         api,
         newIndex,
-        segments);
+        segments,
+        exports);
   }
 
   public CdpConfig withSegments(SegmentsConfig newSegments) {
@@ -138,7 +146,25 @@ public record CdpConfig(
         collector,
         api,
         index,
-        newSegments);
+        newSegments,
+        exports);
+  }
+
+  public CdpConfig withExports(ExportsConfig newExports) {
+    return new CdpConfig(
+        workspace,
+        workDir,
+        elasticsearch,
+        spark,
+        ingest,
+        resolve,
+        profiles,
+        generator,
+        collector,
+        api,
+        index,
+        segments,
+        newExports);
   }
 
   /** Every default, as documented in cdp-defaults.yaml. */

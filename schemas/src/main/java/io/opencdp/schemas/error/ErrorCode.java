@@ -15,6 +15,11 @@ public enum ErrorCode {
   FORBIDDEN(2),
   /** An API route or resource (a profile id) does not exist. */
   NOT_FOUND(3),
+  /**
+   * A request conflicts with the current state of a resource: a segment another one uses cannot be
+   * deleted; a resource changed by someone else meanwhile.
+   */
+  CONFLICT(3),
   /** A file or directory the command needs does not exist or cannot be read. */
   INPUT_NOT_FOUND(3),
   /** A landing file that was ingested before has changed since; landing files are immutable. */

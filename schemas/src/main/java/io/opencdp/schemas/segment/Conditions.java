@@ -32,19 +32,19 @@ final class Conditions {
 
   private static void collect(Condition condition, String path, Map<String, String> out) {
     if (condition instanceof And and) {
-      collectAll(and.conditions(), path + ".and", out);
+      collectAll(and.conditions(), Members.join(path, "and"), out);
     } else if (condition instanceof Or or) {
-      collectAll(or.conditions(), path + ".or", out);
+      collectAll(or.conditions(), Members.join(path, "or"), out);
     } else if (condition instanceof Not not) {
-      collect(not.condition(), path + ".not", out);
+      collect(not.condition(), Members.join(path, "not"), out);
     } else if (condition instanceof InSegment in) {
-      out.put(path + ".in_segment", in.segmentId());
+      out.put(Members.join(path, "in_segment"), in.segmentId());
     }
   }
 
   private static void collectAll(List<Condition> children, String path, Map<String, String> out) {
     for (int i = 0; i < children.size(); i++) {
-      collect(children.get(i), path + "[" + i + "]", out);
+      collect(children.get(i), Members.index(path, i), out);
     }
   }
 }

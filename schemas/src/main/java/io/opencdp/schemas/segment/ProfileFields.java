@@ -74,8 +74,7 @@ public record ProfileFields(Set<String> customTraits) implements Serializable {
 
   /** The fields of a workspace with these custom traits. */
   public static ProfileFields of(ProfilesConfig profiles) {
-    return new ProfileFields(
-        new TreeSet<>(profiles.customTraits().stream().map(CustomTraitConfig::name).toList()));
+    return withCustomTraits(profiles.customTraits().stream().map(CustomTraitConfig::name).toList());
   }
 
   /** Only the built-in fields. */

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,5 +43,13 @@ public record SegmentDefinition(
   public Set<String> references() {
     return Collections.unmodifiableSet(
         new LinkedHashSet<>(Conditions.references(condition, "condition").values()));
+  }
+
+  /**
+   * Every {@code in_segment} of the condition in document order: the JSON path of its member (e.g.
+   * {@code condition.and[3].not.in_segment}) to the referenced segment id.
+   */
+  public Map<String, String> referencePaths() {
+    return Collections.unmodifiableMap(Conditions.references(condition, "condition"));
   }
 }

@@ -2,14 +2,18 @@ package io.opencdp.resolve.spark.profile;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lower;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opencdp.ingest.testing.SharedSpark;
+import io.opencdp.resolve.profile.ConsentState;
 import io.opencdp.resolve.spark.ResolvedSample;
+import io.opencdp.schemas.segment.ConsentCondition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -226,6 +230,68 @@ class ProfileBuilderTest {
     }
     fields.add(field.toString());
     return fields.toArray(String[]::new);
+  }
+
+  @Test
+  void webConsentBannerChoicesGiveMostWebVisitorsAdTargetingConsent() {
+    Map<String, List<ConsentState>> byProfile = new HashMap<>();
+    for (Row r :
+        table(ProfilesTable.NAME)
+            .select(col("profile_id"), explode(col("consent")).as("c"))
+            .select(
+                col("profile_id"),
+                col("c.purpose"),
+                col("c.channel"),
+                col("c.granted"),
+                col("c.source"),
+                col("c.event_id"),
+                expr("unix_millis(c.changed_at)").as("changed_at"))
+            .collectAsList()) {
+      byProfile
+          .computeIfAbsent(r.getString(0), k -> new ArrayList<>())
+          .add(
+              new ConsentState(
+                  r.getString(1),
+                  r.getString(2),
+                  r.getBoolean(3),
+                  r.getString(4),
+                  r.getString(5),
+                  Instant.ofEpochMilli(r.getLong(6))));
+    }
+    List<ConsentState> adTargeting =
+        byProfile.values().stream()
+            .flatMap(List::stream)
+            .filter(c -> c.purpose().equals("ad_targeting"))
+            .toList();
+    long withChoice =
+        byProfile.values().stream()
+            .filter(states -> states.stream().anyMatch(c -> c.purpose().equals("ad_targeting")))
+            .count();
+    long granted =
+        byProfile.values().stream()
+            .filter(states -> ConsentState.isGranted(states, "ad_targeting", null))
+            .count();
+    String key = ConsentCondition.grantedKey("ad_targeting", null);
+    long grantedKeys =
+        byProfile.values().stream()
+            .filter(states -> ConsentState.grantedKeys(states).contains(key))
+            .count();
+
+    // the sample's web visitors (about half the persons) chose on the consent banner
+    assertThat(adTargeting)
+        .allSatisfy(
+            c -> {
+              assertThat(c.channel()).isNull();
+              assertThat(c.source()).isEqualTo("segment_consent_preferences");
+            });
+    assertThat(withChoice).isGreaterThan(900);
+    assertThat((double) granted / withChoice).isBetween(0.55, 0.7);
+    assertThat(grantedKeys).isEqualTo(granted);
+    assertThat(
+            byProfile.values().stream()
+                .filter(states -> ConsentState.isGranted(states, "ad_targeting", "email"))
+                .count())
+        .isEqualTo(granted);
   }
 
   private static Dataset<Row> table(String name) {
