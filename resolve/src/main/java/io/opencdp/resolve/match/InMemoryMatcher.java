@@ -41,13 +41,16 @@ public final class InMemoryMatcher {
     long deterministic =
         CandidatePairs.generate(records, settings.deterministicRules(), settings.maxBlockSize())
             .size();
-    double lambda =
-        SessionTraining.lambda(
-            deterministic,
-            SessionTraining.comparablePairs(records),
-            settings.deterministicRecall());
     return ModelFit.fitSessions(
-        comparisons, sessions, patterns, u, lambda, settings, records.size(), now);
+        comparisons,
+        sessions,
+        patterns,
+        u,
+        deterministic,
+        SessionTraining.comparablePairs(records),
+        settings,
+        records.size(),
+        now);
   }
 
   private static PatternCounts patterns(

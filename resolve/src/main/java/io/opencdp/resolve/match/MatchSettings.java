@@ -24,7 +24,10 @@ import java.util.List;
  * @param method how m and the prior are learned
  * @param deterministicRules with {@link TrainingMethod#SESSIONS}: the rules whose pairs estimate
  *     the probability that two random records match
- * @param deterministicRecall the share of matching pairs those rules are assumed to find
+ * @param deterministicRecall the share of matching pairs those rules are assumed to find, when not
+ *     estimated
+ * @param estimateRecall with {@link TrainingMethod#SESSIONS}: estimate that share from what the
+ *     sessions learn ({@link SessionTraining#ruleRecall}) instead of assuming it
  */
 public record MatchSettings(
     Comparisons comparisons,
@@ -37,13 +40,17 @@ public record MatchSettings(
     int maxIterations,
     TrainingMethod method,
     List<BlockingRule> deterministicRules,
-    double deterministicRecall) {
+    double deterministicRecall,
+    boolean estimateRecall) {
   public MatchSettings {
     // value ranges are checked where they are read, in MatchConfig
     requireNonNull(comparisons, "comparisons is null");
     blocking = List.copyOf(blocking);
     requireNonNull(method, "method is null");
     deterministicRules = List.copyOf(deterministicRules);
+    if (method == TrainingMethod.SESSIONS && estimateRecall) {
+      SessionTraining.checkEstimable(comparisons, deterministicRules);
+    }
   }
 
   /** Settings trained by {@link TrainingMethod#EM}. */
@@ -67,12 +74,21 @@ public record MatchSettings(
         maxIterations,
         TrainingMethod.EM,
         List.of(),
-        1.0);
+        1.0,
+        false);
   }
 
-  /** These settings trained by another method. */
+  /**
+   * These settings trained by another method.
+   *
+   * @param estimateRecall whether {@link TrainingMethod#SESSIONS} estimates the deterministic
+   *     rules' recall ({@code deterministicRecall} is then unused)
+   */
   public MatchSettings withMethod(
-      TrainingMethod method, List<BlockingRule> deterministicRules, double deterministicRecall) {
+      TrainingMethod method,
+      List<BlockingRule> deterministicRules,
+      double deterministicRecall,
+      boolean estimateRecall) {
     return new MatchSettings(
         comparisons,
         blocking,
@@ -84,7 +100,8 @@ public record MatchSettings(
         maxIterations,
         method,
         deterministicRules,
-        deterministicRecall);
+        deterministicRecall,
+        estimateRecall);
   }
 
   /**
@@ -134,6 +151,23 @@ public record MatchSettings(
     } catch (IllegalArgumentException e) {
       throw new CdpException(ErrorCode.CONFIG_INVALID, e.getMessage(), e);
     }
+    TrainingMethod method = TrainingMethod.fromWireName(config.training().method());
+    if (method == TrainingMethod.SESSIONS && config.training().estimateRecall()) {
+      for (int i = 0; i < deterministic.size(); i++) {
+        try {
+          SessionTraining.checkEstimable(checked, List.of(deterministic.get(i)));
+        } catch (IllegalArgumentException e) {
+          throw new CdpException(
+              ErrorCode.CONFIG_INVALID,
+              "resolve.match.training.deterministic_rules["
+                  + i
+                  + "]: "
+                  + e.getMessage()
+                  + " (or set resolve.match.training.estimate_recall: false)",
+              e);
+        }
+      }
+    }
     return new MatchSettings(
         checked,
         rules,
@@ -143,8 +177,9 @@ public record MatchSettings(
         config.training().randomPairs(),
         config.training().seed(),
         config.training().maxIterations(),
-        TrainingMethod.fromWireName(config.training().method()),
+        method,
         deterministic,
-        config.training().deterministicRecall());
+        config.training().deterministicRecall(),
+        config.training().estimateRecall());
   }
 }

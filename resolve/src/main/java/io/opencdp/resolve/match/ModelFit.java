@@ -3,9 +3,13 @@ package io.opencdp.resolve.match;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Fits m and the prior given u, and writes the result as a model. */
 public final class ModelFit {
+  private static final Logger LOG = LoggerFactory.getLogger(ModelFit.class);
+
   private ModelFit() {}
 
   /**
@@ -46,24 +50,45 @@ public final class ModelFit {
    * @param sessions one per blocking rule, with its pairs' vectors
    * @param candidates all candidate pairs' vectors (for the summary)
    * @param u u per comparison and level, from random pairs
-   * @param lambda the probability that two random records match
+   * @param deterministicPairs the pairs the settings' deterministic rules make
+   * @param allPairs all pairs of records of different groups
    */
   public static MatchModel fitSessions(
       Comparisons comparisons,
       List<SessionTraining.Session> sessions,
       PatternCounts candidates,
       double[][] u,
-      double lambda,
+      long deterministicPairs,
+      long allPairs,
       MatchSettings settings,
       long records,
       Instant now) {
     SessionTraining.Result fit =
         SessionTraining.fit(comparisons, sessions, u, settings.maxIterations());
+    SessionTraining.Prior prior =
+        SessionTraining.prior(
+            comparisons,
+            settings.deterministicRules(),
+            fit,
+            deterministicPairs,
+            allPairs,
+            settings.estimateRecall(),
+            settings.deterministicRecall());
+    LOG.info(
+        "training by sessions: {} deterministic pairs among {} pairs; recall of {} {} {};"
+            + " lambda {}; share of matches agreeing exactly per field {}",
+        deterministicPairs,
+        allPairs,
+        settings.deterministicRules(),
+        prior.estimated() ? "estimated" : "assumed",
+        prior.recall(),
+        prior.lambda(),
+        exactShares(comparisons, fit.exactShare()));
     return model(
         comparisons,
         fit.m(),
         u,
-        lambda,
+        prior.lambda(),
         now,
         new TrainingSummary(
             records,
@@ -73,6 +98,16 @@ public final class ModelFit {
             settings.seed(),
             fit.iterations().stream().mapToInt(Integer::intValue).sum(),
             fit.converged().stream().allMatch(Boolean::booleanValue)));
+  }
+
+  private static String exactShares(Comparisons comparisons, double[] shares) {
+    StringBuilder text = new StringBuilder();
+    for (int k = 0; k < shares.length; k++) {
+      text.append(k == 0 ? "" : ", ")
+          .append(comparisons.get(k).field().wireName())
+          .append(String.format(java.util.Locale.ROOT, " %.4f", shares[k]));
+    }
+    return text.toString();
   }
 
   private static MatchModel model(

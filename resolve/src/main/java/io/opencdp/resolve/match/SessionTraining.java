@@ -2,6 +2,7 @@ package io.opencdp.resolve.match;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -42,13 +43,26 @@ public final class SessionTraining {
    * @param iterations per session, EM iterations run
    * @param converged per session, whether EM converged
    * @param freeIn per comparison, how many sessions it was free in (0: starting m kept)
+   * @param exactShare per comparison, the share of matching pairs whose two values are both present
+   *     and equal (the exact level), the mean over the sessions where it was free; unlike m it
+   *     counts a missing value, which a deterministic rule cannot agree on
    */
   public record Result(
       double[][] m,
       List<Double> sessionPriors,
       List<Integer> iterations,
       List<Boolean> converged,
-      int[] freeIn) {}
+      int[] freeIn,
+      double[] exactShare) {}
+
+  /**
+   * The prior the sessions give.
+   *
+   * @param lambda the probability that two random records match
+   * @param recall the share of matching pairs the deterministic rules find, estimated or assumed
+   * @param estimated whether the recall was estimated from the sessions
+   */
+  public record Prior(double lambda, double recall, boolean estimated) {}
 
   /**
    * λ, the probability that two random records match: {@code deterministicPairs / (allPairs *
@@ -108,6 +122,7 @@ public final class SessionTraining {
       sum[k] = new double[comparisons.get(k).levelCount()];
     }
     int[] freeIn = new int[comparisons.size()];
+    double[] exactSum = new double[comparisons.size()];
     List<Double> priors = new ArrayList<>();
     List<Integer> iterations = new ArrayList<>();
     List<Boolean> converged = new ArrayList<>();
@@ -121,9 +136,11 @@ public final class SessionTraining {
       priors.add(em.prior());
       iterations.add(em.iterations());
       converged.add(em.converged());
+      double[] exact = exactShares(session.patterns(), em, u, free);
       for (int k = 0; k < free.length; k++) {
         if (free[k]) {
           freeIn[k]++;
+          exactSum[k] += exact[k];
           for (int l = 0; l < sum[k].length; l++) {
             sum[k][l] += em.m()[k][l];
           }
@@ -132,12 +149,134 @@ public final class SessionTraining {
     }
     double[][] start = ExpectationMaximisation.initialM(comparisons);
     double[][] m = new double[sum.length][];
+    double[] exactShare = new double[sum.length];
     for (int k = 0; k < sum.length; k++) {
       m[k] = new double[sum[k].length];
       for (int l = 0; l < sum[k].length; l++) {
         m[k][l] = freeIn[k] == 0 ? start[k][l] : sum[k][l] / freeIn[k];
       }
+      // a field no session left free: assume it is always present, as m's starting value does
+      exactShare[k] = freeIn[k] == 0 ? start[k][0] : exactSum[k] / freeIn[k];
     }
-    return new Result(m, priors, iterations, converged, freeIn);
+    return new Result(m, priors, iterations, converged, freeIn, exactShare);
+  }
+
+  /**
+   * Per free comparison, the posterior-weighted share of a session's pairs at the exact level, its
+   * missing values counted in the denominator: P(both present and equal | match) in that session.
+   */
+  private static double[] exactShares(
+      PatternCounts patterns, ExpectationMaximisation.Result em, double[][] u, boolean[] free) {
+    double[] exact = new double[free.length];
+    double matches = 0;
+    for (Map.Entry<Long, Long> e : patterns.asMap().entrySet()) {
+      double weight =
+          ExpectationMaximisation.posterior(e.getKey(), em.prior(), em.m(), u, free) * e.getValue();
+      matches += weight;
+      for (int k = 0; k < free.length; k++) {
+        if (Comparisons.levelAt(e.getKey(), k) == 0) {
+          exact[k] += weight;
+        }
+      }
+    }
+    for (int k = 0; k < free.length; k++) {
+      exact[k] = matches > 0 ? exact[k] / matches : 0;
+    }
+    return exact;
+  }
+
+  /**
+   * The share of matching pairs the deterministic rules find: the probability that a matching pair
+   * has every field of at least one rule present and equal, with the fields independent given a
+   * match (the model's own assumption) and each field's chance {@link Result#exactShare}. Summed
+   * over the 2^n ways the rules' n fields can agree or not.
+   *
+   * @param rules the deterministic rules; each key a plain compared field ({@link #checkEstimable})
+   */
+  public static double ruleRecall(
+      Comparisons comparisons, List<BlockingRule> rules, double[] exactShare) {
+    List<MatchField> fields = new ArrayList<>();
+    List<Integer> masks = new ArrayList<>();
+    for (BlockingRule rule : rules) {
+      int mask = 0;
+      for (BlockingKey key : rule.keys()) {
+        int bit = fields.indexOf(key.field());
+        if (bit < 0) {
+          bit = fields.size();
+          fields.add(key.field());
+        }
+        mask |= 1 << bit;
+      }
+      masks.add(mask);
+    }
+    if (fields.size() > 20) {
+      throw new IllegalArgumentException("deterministic rules over more than 20 fields");
+    }
+    double[] share = new double[fields.size()];
+    for (int i = 0; i < share.length; i++) {
+      share[i] = exactShare[indexOf(comparisons, fields.get(i))];
+    }
+    double recall = 0;
+    for (int agree = 0; agree < 1 << share.length; agree++) {
+      boolean found = false;
+      for (int mask : masks) {
+        found |= (agree & mask) == mask;
+      }
+      if (found) {
+        double p = 1;
+        for (int i = 0; i < share.length; i++) {
+          p *= (agree & (1 << i)) != 0 ? share[i] : 1 - share[i];
+        }
+        recall += p;
+      }
+    }
+    return recall;
+  }
+
+  /**
+   * Throws unless the recall of these rules can be estimated: each key a field the comparisons
+   * compare, without a transform (its exact level is then exactly the rule's agreement).
+   */
+  public static void checkEstimable(Comparisons comparisons, List<BlockingRule> rules) {
+    for (BlockingRule rule : rules) {
+      for (BlockingKey key : rule.keys()) {
+        if (key.transform() != KeyTransform.VALUE) {
+          throw new IllegalArgumentException(
+              "'" + key + "' has a transform; estimating the recall needs plain fields");
+        }
+        indexOf(comparisons, key.field());
+      }
+    }
+  }
+
+  private static int indexOf(Comparisons comparisons, MatchField field) {
+    for (int k = 0; k < comparisons.size(); k++) {
+      if (comparisons.get(k).field() == field) {
+        return k;
+      }
+    }
+    throw new IllegalArgumentException(
+        "'" + field.wireName() + "' is not compared; estimating the recall needs compared fields");
+  }
+
+  /**
+   * λ from the deterministic rules: with {@code estimate}, their recall is {@link #ruleRecall} of
+   * what the sessions learned (m and the share of exact agreement do not depend on λ, each session
+   * learning its own prior, so one step is the fixed point); otherwise {@code assumedRecall}.
+   */
+  public static Prior prior(
+      Comparisons comparisons,
+      List<BlockingRule> rules,
+      Result fit,
+      long deterministicPairs,
+      long allPairs,
+      boolean estimate,
+      double assumedRecall) {
+    if (!estimate) {
+      return new Prior(lambda(deterministicPairs, allPairs, assumedRecall), assumedRecall, false);
+    }
+    // kept above zero: a rule whose fields no matching pair shares would make λ infinite
+    double recall = Math.min(Math.max(ruleRecall(comparisons, rules, fit.exactShare()), 1e-6), 1);
+    return new Prior(lambda(deterministicPairs, allPairs, recall), recall, true);
   }
 }

@@ -1,6 +1,7 @@
 package io.opencdp.resolve.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -85,6 +86,62 @@ class SessionTrainingTest {
   }
 
   @Test
+  void estimatesTheRecallOfTheDeterministicRuleFromTheSessions() {
+    // the birth date is missing on either side of 40% of all pairs, so the rule given + family +
+    // birth date finds 0.85 * 0.80 * (0.6 * 0.95) = 0.3876 of the matches: m alone (0.95 for the
+    // birth date) would say 0.646
+    double trueRecall = 0.85 * 0.80 * 0.6 * 0.95;
+    BlockingRule rule = BlockingRule.parse("given_name + family_name + birth_date");
+    List<SessionTraining.Session> sessions =
+        List.of(
+            new SessionTraining.Session(
+                BlockingRule.parse("postal_code"), draw(0.3, 3, 2, 0.4, 11)),
+            new SessionTraining.Session(BlockingRule.parse("city"), draw(0.2, 4, 2, 0.4, 13)));
+    SessionTraining.Result fit = SessionTraining.fit(COMPARISONS, sessions, U, 500);
+
+    assertThat(fit.exactShare()[2]).isCloseTo(0.6 * 0.95, within(0.01));
+    assertThat(SessionTraining.ruleRecall(COMPARISONS, List.of(rule), fit.exactShare()))
+        .isCloseTo(trueRecall, within(0.01));
+
+    // 1,000 rule pairs among 10M pairs: λ is 1,000 / 10M / 0.3876, not / 0.5
+    SessionTraining.Prior prior =
+        SessionTraining.prior(COMPARISONS, List.of(rule), fit, 1_000, 10_000_000, true, 0.5);
+    assertThat(prior.estimated()).isTrue();
+    assertThat(prior.lambda() / (1_000 / 10_000_000.0 / trueRecall)).isCloseTo(1, within(0.03));
+    assertThat(
+            SessionTraining.prior(COMPARISONS, List.of(rule), fit, 1_000, 10_000_000, false, 0.5)
+                .lambda())
+        .isCloseTo(1_000 / 10_000_000.0 / 0.5, within(1e-15));
+  }
+
+  @Test
+  void theRecallOfSeveralRulesIsThatOfTheirUnion() {
+    double[] share = {0.9, 0.8, 0.5, 0.6, 0.0};
+    List<BlockingRule> rules =
+        List.of(
+            BlockingRule.parse("given_name + family_name + birth_date"),
+            BlockingRule.parse("given_name + family_name + postal_code"));
+    // both names, and then the birth date or the postal code
+    double expected = 0.9 * 0.8 * (1 - (1 - 0.5) * (1 - 0.6));
+    assertThat(SessionTraining.ruleRecall(COMPARISONS, rules, share))
+        .isCloseTo(expected, within(1e-12));
+  }
+
+  @Test
+  void estimatingTheRecallNeedsPlainComparedFields() {
+    assertThatThrownBy(
+            () ->
+                SessionTraining.checkEstimable(
+                    COMPARISONS, List.of(BlockingRule.parse("family_name:metaphone + city"))))
+        .hasMessageContaining("'family_name:metaphone' has a transform");
+    assertThatThrownBy(
+            () ->
+                SessionTraining.checkEstimable(
+                    COMPARISONS, List.of(BlockingRule.parse("given_name + email"))))
+        .hasMessageContaining("'email' is not compared");
+  }
+
+  @Test
   void theSessionsModelScoresWithLambdaAsItsPrior() {
     MatchSettings settings =
         new MatchSettings(
@@ -99,7 +156,8 @@ class SessionTrainingTest {
             .withMethod(
                 TrainingMethod.SESSIONS,
                 List.of(BlockingRule.parse("given_name + family_name")),
-                0.5);
+                0.5,
+                false);
     MatchModel model =
         ModelFit.fitSessions(
             COMPARISONS,
@@ -107,15 +165,25 @@ class SessionTrainingTest {
                 new SessionTraining.Session(BlockingRule.parse("postal_code"), draw(0.3, 3, 5))),
             new PatternCounts(),
             U,
-            1e-5,
+            10,
+            2_000_000,
             settings,
             100,
             java.time.Instant.EPOCH);
-    assertThat(model.matchPrior()).isEqualTo(1e-5);
+    assertThat(model.matchPrior()).isCloseTo(1e-5, within(1e-18));
   }
 
   /** 100,000 pairs, a share {@code prior} of them matches, with comparison {@code forced} exact. */
   private static PatternCounts draw(double prior, int forced, long seed) {
+    return draw(prior, forced, forced, 0, seed);
+  }
+
+  /**
+   * 100,000 pairs, a share {@code prior} of them matches, with comparison {@code forced} exact and
+   * comparison {@code sparse} missing in a share {@code missing} of the pairs, matches or not.
+   */
+  private static PatternCounts draw(
+      double prior, int forced, int sparse, double missing, long seed) {
     PatternCounts patterns = new PatternCounts();
     SplittableRandom random = new SplittableRandom(seed);
     for (int n = 0; n < 100_000; n++) {
@@ -123,6 +191,9 @@ class SessionTrainingTest {
       int[] levels = new int[M.length];
       for (int k = 0; k < M.length; k++) {
         levels[k] = k == forced ? 0 : ExpectationMaximisationTest.draw(match ? M[k] : U[k], random);
+        if (k == sparse && k != forced && random.nextDouble() < missing) {
+          levels[k] = -1;
+        }
       }
       patterns.add(Comparisons.encode(levels), 1);
     }

@@ -46,8 +46,10 @@ public record MatchConfig(
    * @param deterministicRules with {@code sessions}: blocking rules strict enough that the pairs
    *     they make are (almost) all matches; their pair count over all pairs, divided by the recall,
    *     is the prior
-   * @param deterministicRecall with {@code sessions}: the share of all matching pairs the
-   *     deterministic rules are assumed to find, in (0, 1]
+   * @param deterministicRecall with {@code sessions} and {@code estimateRecall} false: the share of
+   *     all matching pairs the deterministic rules are assumed to find, in (0, 1]
+   * @param estimateRecall with {@code sessions}: estimate that share from the m the sessions learn
+   *     (the deterministic rules must then name compared fields without transforms)
    */
   public record Training(
       int randomPairs,
@@ -55,7 +57,8 @@ public record MatchConfig(
       int maxIterations,
       String method,
       List<String> deterministicRules,
-      double deterministicRecall)
+      double deterministicRecall,
+      boolean estimateRecall)
       implements Serializable {
     public Training {
       ConfigChecks.range(PREFIX + "training.random_pairs", randomPairs, 1_000, 100_000_000);
@@ -80,7 +83,7 @@ public record MatchConfig(
 
     /** The settings before the training method could be chosen: {@code em}. */
     public Training(int randomPairs, long seed, int maxIterations) {
-      this(randomPairs, seed, maxIterations, "em", List.of(), 1.0);
+      this(randomPairs, seed, maxIterations, "em", List.of(), 1.0, false);
     }
   }
 

@@ -120,16 +120,9 @@ public final class SparkMatcher {
         deterministic = det.size();
       }
       long allPairs = SparkTraining.comparablePairs(input);
-      double lambda =
-          SessionTraining.lambda(deterministic, allPairs, settings.deterministicRecall());
-      LOG.info(
-          "training by sessions: {} deterministic pairs among {} pairs, recall {}: lambda {}",
-          deterministic,
-          allPairs,
-          settings.deterministicRecall(),
-          lambda);
       model =
-          ModelFit.fitSessions(comparisons, list, patterns, u, lambda, settings, recordCount, now);
+          ModelFit.fitSessions(
+              comparisons, list, patterns, u, deterministic, allPairs, settings, recordCount, now);
     } else {
       model = ModelFit.fit(comparisons, patterns, u, settings, recordCount, now);
     }

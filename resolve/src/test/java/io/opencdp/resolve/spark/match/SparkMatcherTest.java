@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import io.opencdp.ingest.testing.SharedSpark;
 import io.opencdp.resolve.eval.FebrlFiles;
 import io.opencdp.resolve.eval.FebrlRecords;
-import io.opencdp.resolve.match.BlockingRule;
 import io.opencdp.resolve.match.CandidatePairs;
 import io.opencdp.resolve.match.ComparisonWeights;
 import io.opencdp.resolve.match.InMemoryMatcher;
@@ -141,10 +140,7 @@ class SparkMatcherTest {
   @Test
   void trainsTheSameModelBySessionsAsTheInMemoryMatcher() {
     MatchSettings sessions =
-        SETTINGS.withMethod(
-            TrainingMethod.SESSIONS,
-            List.of(BlockingRule.parse("given_name + family_name + birth_date")),
-            0.5);
+        SETTINGS.withMethod(TrainingMethod.SESSIONS, SETTINGS.deterministicRules(), 0.5, true);
     List<MatchRecord> byId = tasks.get("dataset2").records();
     InMemoryMatcher inMemory = new InMemoryMatcher(sessions);
     MatchModel expected = inMemory.train(byId, inMemory.candidates(byId), NOW);
@@ -158,8 +154,10 @@ class SparkMatcherTest {
       rows.unpersist();
     }
 
-    // lambda: the pairs agreeing on both names and the birth date over all 12.5M pairs, recall 0.5
-    assertThat(expected.matchPrior()).isLessThan(1e-3);
+    // lambda: the deterministic rules' pairs over all 12.5M pairs, divided by their estimated
+    // recall, lands near the truth: 1,934 true pairs among 12,497,500
+    double trueLambda = 1_934 / 12_497_500.0;
+    assertThat(expected.matchPrior() / trueLambda).isBetween(0.7, 1.4);
     assertThat(actual.matchPrior()).isEqualTo(expected.matchPrior());
     assertThat(actual.training()).isEqualTo(expected.training());
     for (int k = 0; k < expected.comparisons().size(); k++) {
