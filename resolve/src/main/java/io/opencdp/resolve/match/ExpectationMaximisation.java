@@ -19,6 +19,22 @@ final class ExpectationMaximisation {
 
   static Result run(
       Comparisons comparisons, PatternCounts patterns, double[][] u, int maxIterations) {
+    boolean[] all = new boolean[comparisons.size()];
+    java.util.Arrays.fill(all, true);
+    return run(comparisons, patterns, u, maxIterations, all);
+  }
+
+  /**
+   * EM with only the {@code free} comparisons in the likelihood: the others (a session's blocked
+   * fields) neither count towards a pair's posterior nor have their m learned (their entries in the
+   * result keep the starting values and mean nothing).
+   */
+  static Result run(
+      Comparisons comparisons,
+      PatternCounts patterns,
+      double[][] u,
+      int maxIterations,
+      boolean[] free) {
     double[][] m = initialM(comparisons);
     double prior = 0.1;
     int iteration = 0;
@@ -29,11 +45,16 @@ final class ExpectationMaximisation {
       double expectedMatches = 0;
       for (Map.Entry<Long, Long> e : patterns.asMap().entrySet()) {
         long pattern = e.getKey();
-        double p = posterior(pattern, comparisons.size(), prior, m, u);
+        double p = posterior(pattern, prior, m, u, free);
         matches.add(pattern, p * e.getValue());
         expectedMatches += p * e.getValue();
       }
       double[][] next = matches.probabilities(M_FLOOR);
+      for (int k = 0; k < free.length; k++) {
+        if (!free[k]) {
+          next[k] = m[k];
+        }
+      }
       double nextPrior =
           Math.min(Math.max(expectedMatches / Math.max(patterns.total(), 1), 1e-9), 1 - 1e-9);
       converged = maxChange(m, next) < TOLERANCE && Math.abs(nextPrior - prior) < TOLERANCE;
@@ -45,10 +66,17 @@ final class ExpectationMaximisation {
 
   /** P(match | vector) under the given parameters. */
   static double posterior(long pattern, int size, double prior, double[][] m, double[][] u) {
+    boolean[] all = new boolean[size];
+    java.util.Arrays.fill(all, true);
+    return posterior(pattern, prior, m, u, all);
+  }
+
+  /** P(match | vector) counting only the free comparisons. */
+  static double posterior(long pattern, double prior, double[][] m, double[][] u, boolean[] free) {
     double logRatio = Math.log(prior / (1 - prior));
-    for (int k = 0; k < size; k++) {
+    for (int k = 0; k < free.length; k++) {
       int level = Comparisons.levelAt(pattern, k);
-      if (level >= 0) {
+      if (free[k] && level >= 0) {
         logRatio += Math.log(m[k][level] / u[k][level]);
       }
     }
@@ -56,7 +84,7 @@ final class ExpectationMaximisation {
   }
 
   /** Starting m: most matches agree exactly, the rest spread evenly over the other levels. */
-  private static double[][] initialM(Comparisons comparisons) {
+  static double[][] initialM(Comparisons comparisons) {
     double[][] m = new double[comparisons.size()][];
     for (int k = 0; k < m.length; k++) {
       int levels = comparisons.get(k).levelCount();

@@ -26,6 +26,35 @@ public final class InMemoryMatcher {
   /** Trains a model on the records: u from random pairs, m and the prior by EM on candidates. */
   public MatchModel train(List<MatchRecord> records, CandidatePairs candidates, Instant now) {
     Comparisons comparisons = settings.comparisons();
+    PatternCounts patterns = patterns(records, candidates, comparisons);
+    double[][] u =
+        RandomPairs.uProbabilities(records, comparisons, settings.randomPairs(), settings.seed());
+    if (settings.method() == TrainingMethod.EM) {
+      return ModelFit.fit(comparisons, patterns, u, settings, records.size(), now);
+    }
+    List<SessionTraining.Session> sessions = new ArrayList<>();
+    for (BlockingRule rule : settings.blocking()) {
+      CandidatePairs rulePairs =
+          CandidatePairs.generate(records, List.of(rule), settings.maxBlockSize());
+      sessions.add(new SessionTraining.Session(rule, patterns(records, rulePairs, comparisons)));
+    }
+    long deterministic =
+        CandidatePairs.generate(records, settings.deterministicRules(), settings.maxBlockSize())
+            .size();
+    return ModelFit.fitSessions(
+        comparisons,
+        sessions,
+        patterns,
+        u,
+        deterministic,
+        SessionTraining.comparablePairs(records),
+        settings,
+        records.size(),
+        now);
+  }
+
+  private static PatternCounts patterns(
+      List<MatchRecord> records, CandidatePairs candidates, Comparisons comparisons) {
     PatternCounts patterns = new PatternCounts();
     for (int i = 0; i < candidates.size(); i++) {
       long pair = candidates.pairAt(i);
@@ -34,9 +63,7 @@ public final class InMemoryMatcher {
               records.get(CandidatePairs.left(pair)), records.get(CandidatePairs.right(pair))),
           1);
     }
-    double[][] u =
-        RandomPairs.uProbabilities(records, comparisons, settings.randomPairs(), settings.seed());
-    return ModelFit.fit(comparisons, patterns, u, settings, records.size(), now);
+    return patterns;
   }
 
   /** Every candidate pair with its score. */

@@ -20,7 +20,14 @@ import java.util.List;
  * @param reviewThreshold pairs at or above this, and below the link threshold, go to review
  * @param randomPairs random pairs sampled to count the u probabilities
  * @param seed seed of that sample
- * @param maxIterations EM iteration cap
+ * @param maxIterations EM iteration cap (per session with {@link TrainingMethod#SESSIONS})
+ * @param method how m and the prior are learned
+ * @param deterministicRules with {@link TrainingMethod#SESSIONS}: the rules whose pairs estimate
+ *     the probability that two random records match
+ * @param deterministicRecall the share of matching pairs those rules are assumed to find, when not
+ *     estimated
+ * @param estimateRecall with {@link TrainingMethod#SESSIONS}: estimate that share from what the
+ *     sessions learn ({@link SessionTraining#ruleRecall}) instead of assuming it
  */
 public record MatchSettings(
     Comparisons comparisons,
@@ -30,11 +37,71 @@ public record MatchSettings(
     double reviewThreshold,
     int randomPairs,
     long seed,
-    int maxIterations) {
+    int maxIterations,
+    TrainingMethod method,
+    List<BlockingRule> deterministicRules,
+    double deterministicRecall,
+    boolean estimateRecall) {
   public MatchSettings {
     // value ranges are checked where they are read, in MatchConfig
     requireNonNull(comparisons, "comparisons is null");
     blocking = List.copyOf(blocking);
+    requireNonNull(method, "method is null");
+    deterministicRules = List.copyOf(deterministicRules);
+    if (method == TrainingMethod.SESSIONS && estimateRecall) {
+      SessionTraining.checkEstimable(comparisons, deterministicRules);
+    }
+  }
+
+  /** Settings trained by {@link TrainingMethod#EM}. */
+  public MatchSettings(
+      Comparisons comparisons,
+      List<BlockingRule> blocking,
+      int maxBlockSize,
+      double linkThreshold,
+      double reviewThreshold,
+      int randomPairs,
+      long seed,
+      int maxIterations) {
+    this(
+        comparisons,
+        blocking,
+        maxBlockSize,
+        linkThreshold,
+        reviewThreshold,
+        randomPairs,
+        seed,
+        maxIterations,
+        TrainingMethod.EM,
+        List.of(),
+        1.0,
+        false);
+  }
+
+  /**
+   * These settings trained by another method.
+   *
+   * @param estimateRecall whether {@link TrainingMethod#SESSIONS} estimates the deterministic
+   *     rules' recall ({@code deterministicRecall} is then unused)
+   */
+  public MatchSettings withMethod(
+      TrainingMethod method,
+      List<BlockingRule> deterministicRules,
+      double deterministicRecall,
+      boolean estimateRecall) {
+    return new MatchSettings(
+        comparisons,
+        blocking,
+        maxBlockSize,
+        linkThreshold,
+        reviewThreshold,
+        randomPairs,
+        seed,
+        maxIterations,
+        method,
+        deterministicRules,
+        deterministicRecall,
+        estimateRecall);
   }
 
   /**
@@ -66,11 +133,40 @@ public record MatchSettings(
             ErrorCode.CONFIG_INVALID, "resolve.match.blocking[" + i + "]: " + e.getMessage(), e);
       }
     }
+    List<BlockingRule> deterministic = new ArrayList<>();
+    List<String> deterministicConfig = config.training().deterministicRules();
+    for (int i = 0; i < deterministicConfig.size(); i++) {
+      try {
+        deterministic.add(BlockingRule.parse(deterministicConfig.get(i)));
+      } catch (IllegalArgumentException | NullPointerException e) {
+        throw new CdpException(
+            ErrorCode.CONFIG_INVALID,
+            "resolve.match.training.deterministic_rules[" + i + "]: " + e.getMessage(),
+            e);
+      }
+    }
     Comparisons checked;
     try {
       checked = new Comparisons(comparisons);
     } catch (IllegalArgumentException e) {
       throw new CdpException(ErrorCode.CONFIG_INVALID, e.getMessage(), e);
+    }
+    TrainingMethod method = TrainingMethod.fromWireName(config.training().method());
+    if (method == TrainingMethod.SESSIONS && config.training().estimateRecall()) {
+      for (int i = 0; i < deterministic.size(); i++) {
+        try {
+          SessionTraining.checkEstimable(checked, List.of(deterministic.get(i)));
+        } catch (IllegalArgumentException e) {
+          throw new CdpException(
+              ErrorCode.CONFIG_INVALID,
+              "resolve.match.training.deterministic_rules["
+                  + i
+                  + "]: "
+                  + e.getMessage()
+                  + " (or set resolve.match.training.estimate_recall: false)",
+              e);
+        }
+      }
     }
     return new MatchSettings(
         checked,
@@ -80,6 +176,10 @@ public record MatchSettings(
         config.reviewThreshold(),
         config.training().randomPairs(),
         config.training().seed(),
-        config.training().maxIterations());
+        config.training().maxIterations(),
+        method,
+        deterministic,
+        config.training().deterministicRecall(),
+        config.training().estimateRecall());
   }
 }

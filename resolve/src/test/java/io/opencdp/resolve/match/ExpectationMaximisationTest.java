@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ExpectationMaximisationTest {
-  private static final Comparisons COMPARISONS =
+  static final Comparisons COMPARISONS =
       new Comparisons(
           List.of(
               new FieldComparison(MatchField.GIVEN_NAME, ComparisonKind.NAME, List.of(0.9), false),
@@ -18,10 +18,10 @@ class ExpectationMaximisationTest {
               new FieldComparison(MatchField.CITY, ComparisonKind.EXACT, List.of(), false)));
 
   // true parameters: levels per comparison as above (3, 3, 2, 3, 2)
-  private static final double[][] M = {
+  static final double[][] M = {
     {0.85, 0.10, 0.05}, {0.80, 0.15, 0.05}, {0.95, 0.05}, {0.90, 0.07, 0.03}, {0.92, 0.08}
   };
-  private static final double[][] U = {
+  static final double[][] U = {
     {0.02, 0.03, 0.95}, {0.01, 0.02, 0.97}, {0.05, 0.95}, {0.10, 0.05, 0.85}, {0.30, 0.70}
   };
   private static final double PRIOR = 0.2;
@@ -58,7 +58,7 @@ class ExpectationMaximisationTest {
     assertThat(posterior).isCloseTo(PRIOR, within(1e-12));
   }
 
-  private static int draw(double[] probabilities, SplittableRandom random) {
+  static int draw(double[] probabilities, SplittableRandom random) {
     double x = random.nextDouble();
     for (int l = 0; l < probabilities.length - 1; l++) {
       x -= probabilities[l];

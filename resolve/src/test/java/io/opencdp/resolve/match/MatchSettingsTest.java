@@ -49,6 +49,36 @@ class MatchSettingsTest {
   }
 
   @Test
+  void estimatingTheRecallRefusesADeterministicRuleWithATransformNamingItsKey() {
+    MatchConfig.Training training = DEFAULTS.training();
+    MatchConfig.Training transformed =
+        new MatchConfig.Training(
+            training.randomPairs(),
+            training.seed(),
+            training.maxIterations(),
+            "sessions",
+            List.of("given_name + family_name + birth_date", "family_name:metaphone + phone"),
+            0.5,
+            true);
+    assertThatThrownBy(() -> MatchSettings.from(withTraining(transformed)))
+        .hasMessageContaining(
+            "resolve.match.training.deterministic_rules[1]: 'family_name:metaphone' has a"
+                + " transform");
+
+    // assuming the recall, any blocking rule will do
+    MatchConfig.Training assumed =
+        new MatchConfig.Training(
+            training.randomPairs(),
+            training.seed(),
+            training.maxIterations(),
+            "sessions",
+            transformed.deterministicRules(),
+            0.5,
+            false);
+    assertThat(MatchSettings.from(withTraining(assumed)).estimateRecall()).isFalse();
+  }
+
+  @Test
   void aModelFileReadsBackAsWritten(@TempDir Path dir) {
     MatchSettings settings = MatchSettings.from(DEFAULTS);
     Comparisons comparisons = settings.comparisons();
@@ -72,6 +102,17 @@ class MatchSettingsTest {
     MatchModel read = MatchModel.load(file);
     assertThat(read).isEqualTo(model);
     assertThat(read.toComparisons()).isEqualTo(comparisons);
+  }
+
+  private static MatchConfig withTraining(MatchConfig.Training training) {
+    return new MatchConfig(
+        DEFAULTS.enabled(),
+        DEFAULTS.comparisons(),
+        DEFAULTS.blocking(),
+        DEFAULTS.maxBlockSize(),
+        DEFAULTS.linkThreshold(),
+        DEFAULTS.reviewThreshold(),
+        training);
   }
 
   private static MatchConfig withComparisons(List<MatchComparisonConfig> comparisons) {

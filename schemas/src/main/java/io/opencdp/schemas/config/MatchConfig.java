@@ -38,12 +38,52 @@ public record MatchConfig(
    *
    * @param randomPairs random pairs the u probabilities are counted on
    * @param seed seed of that sample
-   * @param maxIterations EM iteration cap
+   * @param maxIterations EM iteration cap (per session with {@code sessions})
+   * @param method {@code em}: one EM over all candidate pairs estimates m and the prior among
+   *     candidates; {@code sessions}: one EM session per blocking rule with that rule's fields left
+   *     out, m averaged over the sessions where a field was free, and the prior the probability
+   *     that two random records match, estimated from the deterministic rules
+   * @param deterministicRules with {@code sessions}: blocking rules strict enough that the pairs
+   *     they make are (almost) all matches; their pair count over all pairs, divided by the recall,
+   *     is the prior
+   * @param deterministicRecall with {@code sessions} and {@code estimateRecall} false: the share of
+   *     all matching pairs the deterministic rules are assumed to find, in (0, 1]
+   * @param estimateRecall with {@code sessions}: estimate that share from the m the sessions learn
+   *     (the deterministic rules must then name compared fields without transforms)
    */
-  public record Training(int randomPairs, long seed, int maxIterations) implements Serializable {
+  public record Training(
+      int randomPairs,
+      long seed,
+      int maxIterations,
+      String method,
+      List<String> deterministicRules,
+      double deterministicRecall,
+      boolean estimateRecall)
+      implements Serializable {
     public Training {
       ConfigChecks.range(PREFIX + "training.random_pairs", randomPairs, 1_000, 100_000_000);
       ConfigChecks.range(PREFIX + "training.max_iterations", maxIterations, 1, 10_000);
+      if (method == null) {
+        method = "em";
+      }
+      if (!method.equals("em") && !method.equals("sessions")) {
+        throw new IllegalArgumentException(
+            PREFIX + "training.method must be em or sessions, got '" + method + "'");
+      }
+      deterministicRules = deterministicRules == null ? List.of() : List.copyOf(deterministicRules);
+      if (method.equals("sessions") && deterministicRules.isEmpty()) {
+        throw new IllegalArgumentException(
+            PREFIX + "training.deterministic_rules needs at least one rule with method sessions");
+      }
+      if (!(deterministicRecall > 0 && deterministicRecall <= 1)) {
+        throw new IllegalArgumentException(
+            PREFIX + "training.deterministic_recall must be in (0, 1], got " + deterministicRecall);
+      }
+    }
+
+    /** The settings before the training method could be chosen: {@code em}. */
+    public Training(int randomPairs, long seed, int maxIterations) {
+      this(randomPairs, seed, maxIterations, "em", List.of(), 1.0, false);
     }
   }
 

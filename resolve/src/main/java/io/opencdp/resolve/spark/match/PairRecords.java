@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 final class PairRecords {
   static final int LEFT = 0;
   static final int RIGHT = 3;
+  static final int RULES = 6;
 
   private PairRecords() {}
 
@@ -27,6 +28,22 @@ final class PairRecords {
         .join(side(records, "left_"), "left_id")
         .join(side(records, "right_"), "right_id")
         .select("left_id", "left_group", "left_values", "right_id", "right_group", "right_values");
+  }
+
+  /** {@link #join} with the candidates' {@code rules} bits as a seventh column ({@link #RULES}). */
+  static Dataset<Row> joinWithRules(Dataset<Row> records, Dataset<Row> candidates) {
+    return candidates
+        .select("left_id", "right_id", "rules")
+        .join(side(records, "left_"), "left_id")
+        .join(side(records, "right_"), "right_id")
+        .select(
+            "left_id",
+            "left_group",
+            "left_values",
+            "right_id",
+            "right_group",
+            "right_values",
+            "rules");
   }
 
   static MatchRecord left(Row pair) {

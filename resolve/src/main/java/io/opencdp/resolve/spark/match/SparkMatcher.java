@@ -12,9 +12,12 @@ import io.opencdp.resolve.match.PairScorer;
 import io.opencdp.resolve.match.PatternCounts;
 import io.opencdp.resolve.match.RandomPairs;
 import io.opencdp.resolve.match.RuleStats;
+import io.opencdp.resolve.match.SessionTraining;
 import io.opencdp.resolve.match.TermFrequencies;
+import io.opencdp.resolve.match.TrainingMethod;
 import io.opencdp.resolve.match.TrainingSummary;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -86,14 +89,43 @@ public final class SparkMatcher {
   public MatchModel train(Dataset<Row> records, SparkCandidates candidates, Instant now) {
     Dataset<Row> input = MatchRows.select(records);
     Comparisons comparisons = settings.comparisons();
-    PatternCounts patterns =
-        SparkTraining.patternCounts(PairRecords.join(input, candidates.pairs()), comparisons);
+    boolean sessions = settings.method() == TrainingMethod.SESSIONS;
+    List<PatternCounts> rulePatterns = List.of();
+    PatternCounts patterns;
+    if (sessions) {
+      rulePatterns =
+          SparkTraining.rulePatternCounts(
+              PairRecords.joinWithRules(input, candidates.pairs()),
+              comparisons,
+              settings.blocking().size());
+      patterns = rulePatterns.get(settings.blocking().size());
+    } else {
+      patterns =
+          SparkTraining.patternCounts(PairRecords.join(input, candidates.pairs()), comparisons);
+    }
     List<MatchRecord> sample = SparkTraining.sample(input, sampleRecords, settings.seed());
     // a sample short of the cap is every record: no need to count them
     long recordCount = sample.size() < sampleRecords ? sample.size() : input.count();
     double[][] u =
         RandomPairs.uProbabilities(sample, comparisons, settings.randomPairs(), settings.seed());
-    MatchModel model = ModelFit.fit(comparisons, patterns, u, settings, recordCount, now);
+    MatchModel model;
+    if (sessions) {
+      List<SessionTraining.Session> list = new ArrayList<>();
+      for (int i = 0; i < settings.blocking().size(); i++) {
+        list.add(new SessionTraining.Session(settings.blocking().get(i), rulePatterns.get(i)));
+      }
+      long deterministic;
+      try (SparkCandidates det =
+          SparkBlocking.generate(input, settings.deterministicRules(), settings.maxBlockSize())) {
+        deterministic = det.size();
+      }
+      long allPairs = SparkTraining.comparablePairs(input);
+      model =
+          ModelFit.fitSessions(
+              comparisons, list, patterns, u, deterministic, allPairs, settings, recordCount, now);
+    } else {
+      model = ModelFit.fit(comparisons, patterns, u, settings, recordCount, now);
+    }
     TrainingSummary summary = model.training();
     LOG.info(
         "match model trained on {} records: {} candidate pairs in {} distinct vectors; u from {}"

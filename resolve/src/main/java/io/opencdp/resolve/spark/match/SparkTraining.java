@@ -59,6 +59,74 @@ final class SparkTraining {
   }
 
   /**
+   * Per blocking rule, how many of the pairs it made share each comparison vector: one pass over
+   * the candidates (with their rule bits), counted by vector and rule bits.
+   *
+   * @param pairRecords {@link PairRecords#joinWithRules}
+   * @param rules how many blocking rules there are
+   * @return one entry per rule, then one for all candidates (each pair once)
+   */
+  static List<PatternCounts> rulePatternCounts(
+      Dataset<Row> pairRecords, Comparisons comparisons, int rules) {
+    StructType schema =
+        new StructType()
+            .add("pattern", DataTypes.LongType, false)
+            .add("rules", DataTypes.IntegerType, false);
+    List<Row> rows =
+        pairRecords
+            .map(
+                (MapFunction<Row, Row>)
+                    pair ->
+                        RowFactory.create(
+                            comparisons.pattern(PairRecords.left(pair), PairRecords.right(pair)),
+                            pair.getInt(PairRecords.RULES)),
+                Encoders.row(schema))
+            .groupBy("pattern", "rules")
+            .count()
+            .collectAsList();
+    List<Row> sorted = new ArrayList<>(rows);
+    sorted.sort(
+        Comparator.<Row>comparingLong(row -> row.getLong(0))
+            .thenComparingInt(row -> row.getInt(1)));
+    List<PatternCounts> counts = new ArrayList<>();
+    for (int i = 0; i <= rules; i++) {
+      counts.add(new PatternCounts());
+    }
+    for (Row row : sorted) {
+      counts.get(rules).add(row.getLong(0), row.getLong(2));
+      int bits = row.getInt(1);
+      for (int i = 0; i < rules; i++) {
+        if ((bits & (1 << i)) != 0) {
+          counts.get(i).add(row.getLong(0), row.getLong(2));
+        }
+      }
+    }
+    return counts;
+  }
+
+  /** All pairs of records from different groups ({@code SessionTraining.comparablePairs}). */
+  static long comparablePairs(Dataset<Row> records) {
+    Row row =
+        records
+            .groupBy("group")
+            .count()
+            .agg(
+                org.apache.spark.sql.functions.sum(col("count")).as("records"),
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .sum(col("count").multiply(col("count").minus(1)).divide(2).cast("long"))
+                    .as("within"))
+            .first();
+    if (row.isNullAt(0)) {
+      return 0;
+    }
+    long count = row.getLong(0);
+    return count * (count - 1) / 2 - row.getLong(1);
+  }
+
+  /**
    * Up to {@code cap} records chosen by a seeded hash of the id, sorted by id. The choice does not
    * depend on partitioning or input order, and a cap above the record count returns every record,
    * so the random pairs drawn from it are those the in-memory matcher draws from the same records

@@ -16,6 +16,7 @@ import io.opencdp.resolve.match.PairScorer;
 import io.opencdp.resolve.match.RuleStats;
 import io.opencdp.resolve.match.ScoredPair;
 import io.opencdp.resolve.match.TermFrequencies;
+import io.opencdp.resolve.match.TrainingMethod;
 import io.opencdp.schemas.config.CdpConfig;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -134,6 +135,37 @@ class SparkMatcherTest {
     Task task = tasks.get(name);
     assertThat(task.inMemory().linked()).hasSizeGreaterThan(900);
     assertThat(task.spark().linked()).isEqualTo(task.inMemory().linked());
+  }
+
+  @Test
+  void trainsTheSameModelBySessionsAsTheInMemoryMatcher() {
+    MatchSettings sessions =
+        SETTINGS.withMethod(TrainingMethod.SESSIONS, SETTINGS.deterministicRules(), 0.5, true);
+    List<MatchRecord> byId = tasks.get("dataset2").records();
+    InMemoryMatcher inMemory = new InMemoryMatcher(sessions);
+    MatchModel expected = inMemory.train(byId, inMemory.candidates(byId), NOW);
+
+    SparkMatcher matcher = new SparkMatcher(sessions);
+    Dataset<Row> rows = MatchRows.toDataset(SharedSpark.session(), byId).cache();
+    MatchModel actual;
+    try (SparkCandidates candidates = matcher.candidates(rows)) {
+      actual = matcher.train(rows, candidates, NOW);
+    } finally {
+      rows.unpersist();
+    }
+
+    // lambda: the deterministic rules' pairs over all 12.5M pairs, divided by their estimated
+    // recall, lands near the truth: 1,934 true pairs among 12,497,500
+    double trueLambda = 1_934 / 12_497_500.0;
+    assertThat(expected.matchPrior() / trueLambda).isBetween(0.7, 1.4);
+    assertThat(actual.matchPrior()).isEqualTo(expected.matchPrior());
+    assertThat(actual.training()).isEqualTo(expected.training());
+    for (int k = 0; k < expected.comparisons().size(); k++) {
+      for (int l = 0; l < expected.comparisons().get(k).levels().size(); l++) {
+        assertThat(actual.comparisons().get(k).levels().get(l).m())
+            .isCloseTo(expected.comparisons().get(k).levels().get(l).m(), within(1e-9));
+      }
+    }
   }
 
   @Test
