@@ -1,10 +1,14 @@
 package io.opencdp.api;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.OpType;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.transport.TransportException;
 import io.opencdp.schemas.error.ErrorCode;
 import java.io.IOException;
 import java.util.Set;
+import org.elasticsearch.client.ResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +24,7 @@ public final class EsCalls {
   private static final Logger LOG = LoggerFactory.getLogger(EsCalls.class);
   private static final Set<Integer> UNAVAILABLE = Set.of(429, 502, 503, 504);
   static final String INDEX_NOT_FOUND = "index_not_found_exception";
+  private static final int CONFLICT = 409;
 
   /** One call to the Elasticsearch client. */
   public interface Call<T> {
@@ -58,6 +63,42 @@ public final class EsCalls {
     } catch (ElasticsearchException e) {
       if (indexMissing(e)) {
         return whenMissing;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Stores {@code doc} as document {@code id} of {@code index} unless that id exists (never
+   * overwriting), visible to searches when it returns; false when the id was taken. The 409 of a
+   * taken id arrives either as an {@link ElasticsearchException} or, from the low-level client, as
+   * a {@link ResponseException} (an IOException that would otherwise read as Elasticsearch being
+   * unavailable).
+   */
+  public static boolean createDocument(
+      ElasticsearchClient es, String index, String id, Object doc) {
+    try {
+      return call(
+          () -> {
+            try {
+              es.index(
+                  i ->
+                      i.index(index)
+                          .id(id)
+                          .opType(OpType.Create)
+                          .refresh(Refresh.WaitFor)
+                          .document(doc));
+              return true;
+            } catch (ResponseException e) {
+              if (e.getResponse().getStatusLine().getStatusCode() == CONFLICT) {
+                return false;
+              }
+              throw e;
+            }
+          });
+    } catch (ElasticsearchException e) {
+      if (e.status() == CONFLICT) {
+        return false;
       }
       throw e;
     }

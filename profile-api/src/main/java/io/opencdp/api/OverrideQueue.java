@@ -4,8 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.OpType;
-import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -46,15 +44,11 @@ final class OverrideQueue {
   void append(ObjectNode override) {
     String id = override.get("override_id").asText();
     index.ensure();
-    EsCalls.call(
-        () ->
-            es.index(
-                i ->
-                    i.index(index.name())
-                        .id(id)
-                        .opType(OpType.Create)
-                        .refresh(Refresh.WaitFor)
-                        .document(override)));
+    if (!EsCalls.createDocument(es, index.name(), id, override)) {
+      // ids carry a timestamp and a random part: only a retried request finds its own override
+      LOG.info("override {} was queued already", id);
+      return;
+    }
     LOG.info("queued {} override {}", override.get("kind").asText(), id);
   }
 

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.OpType;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.GetResponse;
@@ -66,21 +65,9 @@ final class SegmentStore {
   boolean create(ObjectNode doc) {
     index.ensure();
     String id = doc.path("segment_id").asText();
-    try {
-      EsCalls.call(
-          () ->
-              es.index(
-                  i ->
-                      i.index(index.name())
-                          .id(id)
-                          .opType(OpType.Create)
-                          .refresh(Refresh.WaitFor)
-                          .document(doc)));
-    } catch (ElasticsearchException e) {
-      if (e.status() == 409) {
-        return false;
-      }
-      throw e;
+    boolean created = EsCalls.createDocument(es, index.name(), id, doc);
+    if (!created) {
+      return false;
     }
     LOG.info("saved segment {}", id);
     return true;

@@ -4,13 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.OpType;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.Result;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.DeleteResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
-import co.elastic.clients.elasticsearch.core.IndexResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,7 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.elasticsearch.client.ResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -233,34 +230,8 @@ public final class SuppressionList {
     }
     index.ensure();
     ObjectNode doc = entry.toJson().put("workspace_id", workspace);
-    IndexResponse indexed;
-    try {
-      indexed =
-          EsCalls.call(
-              () -> {
-                try {
-                  return es.index(
-                      i ->
-                          i.index(index.name())
-                              .id(key)
-                              .opType(OpType.Create)
-                              .refresh(Refresh.WaitFor)
-                              .document(doc));
-                } catch (ResponseException e) {
-                  // the low-level client's answer to a create that lost the race
-                  if (e.getResponse().getStatusLine().getStatusCode() == 409) {
-                    return null;
-                  }
-                  throw e;
-                }
-              });
-    } catch (ElasticsearchException e) {
-      if (e.status() != 409) {
-        throw e;
-      }
-      indexed = null;
-    }
-    if (indexed == null) {
+    if (!EsCalls.createDocument(es, index.name(), key, doc)) {
+      // another writer added it between the get and the create
       return new Added(get(key).orElse(entry), false);
     }
     LOG.info("suppressed a {} ({}, by {})", type.wireName(), why.wireName(), addedBy);
