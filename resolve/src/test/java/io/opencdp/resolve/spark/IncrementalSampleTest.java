@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.opencdp.ingest.spark.IngestJob;
 import io.opencdp.ingest.spark.TableLocations;
 import io.opencdp.ingest.testing.SharedSpark;
+import io.opencdp.resolve.match.MatchModelStore;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.config.SourceConfig;
 import java.io.IOException;
@@ -90,11 +91,15 @@ class IncrementalSampleTest {
     new ResolveJob(spark, config).run(ResolveMode.FULL);
     afterFull = Snapshot.of(spark, tables);
 
-    // the same events, resolved once from scratch in another work dir
+    // the same events with the same match model (trained by the first run and kept, as in any work
+    // dir), resolved once from scratch in another work dir
     CdpConfig scratch = defaults.withWorkDir(dir.resolve("scratch"));
     copyTree(
         Path.of(java.net.URI.create(tables.events())),
         Path.of(java.net.URI.create(TableLocations.of(scratch).events())));
+    Path model = new MatchModelStore(config.workDir()).current();
+    Files.createDirectories(new MatchModelStore(scratch.workDir()).current().getParent());
+    Files.copy(model, new MatchModelStore(scratch.workDir()).current());
     new ResolveJob(spark, scratch).run(ResolveMode.FULL);
     fromScratch = Snapshot.of(spark, TableLocations.of(scratch));
   }
