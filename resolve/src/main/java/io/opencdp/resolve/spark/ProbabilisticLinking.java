@@ -94,12 +94,15 @@ final class ProbabilisticLinking {
       Dataset<Row> scored =
           matcher.score(records, candidates, scorer).persist(StorageLevel.MEMORY_AND_DISK());
       try {
+        // the review band with the evidence a reviewer needs: both events and the labelled vector
         Dataset<Row> review =
-            scored
-                .where(
-                    col("probability")
-                        .geq(settings.reviewThreshold())
-                        .and(col("probability").lt(settings.linkThreshold())))
+            MatchRecords.withEventIds(
+                    scored.where(
+                        col("probability")
+                            .geq(settings.reviewThreshold())
+                            .and(col("probability").lt(settings.linkThreshold()))),
+                    withEvents)
+                .withColumn("comparisons", ComparisonLabels.of(scorer.comparisons(), col("levels")))
                 .withColumn("workspace_id", lit(workspace));
         TableSync.sync(spark, tables.table(MATCH_REVIEW), review, null, now);
         List<MatchLink> links = new ArrayList<>();

@@ -166,9 +166,20 @@ class ProbabilisticLinkingTest {
     assertThat(review)
         .singleElement()
         .satisfies(
-            r ->
-                assertThat(r.<Double>getAs("probability"))
-                    .isBetween(settings.reviewThreshold(), settings.linkThreshold()));
+            r -> {
+              assertThat(r.<Double>getAs("probability"))
+                  .isBetween(settings.reviewThreshold(), settings.linkThreshold());
+              // what a reviewer needs: both events and the comparison vector as labels
+              assertThat(
+                      List.of(r.<String>getAs("left_event_id"), r.<String>getAs("right_event_id")))
+                  .allMatch(id -> id != null && !id.isEmpty());
+              List<Row> labels = r.getList(r.fieldIndex("comparisons"));
+              assertThat(labels).hasSameSizeAs(r.getList(r.fieldIndex("levels")));
+              assertThat(labels)
+                  .extracting(l -> l.<String>getAs("level"))
+                  .doesNotContainNull()
+                  .contains("exact");
+            });
     assertThat(
             fixture
                 .table(ProbabilisticLinking.MATCH_LINKS)
