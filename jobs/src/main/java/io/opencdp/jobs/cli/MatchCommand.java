@@ -8,6 +8,7 @@ import io.opencdp.resolve.match.MatchModel;
 import io.opencdp.resolve.match.MatchModelStore;
 import io.opencdp.resolve.match.MatchSettings;
 import io.opencdp.resolve.match.RuleStats;
+import io.opencdp.resolve.match.TrainingMethod;
 import io.opencdp.resolve.match.TrainingSummary;
 import io.opencdp.resolve.spark.MatchJob;
 import io.opencdp.schemas.config.CdpConfig;
@@ -42,8 +43,8 @@ final class MatchCommand {
       mixinStandardHelpOptions = true,
       description = {
         "Train a match model on the workspace's records and print what it learned.",
-        "A Fellegi-Sunter model: u from random pairs, m and the prior by EM over the candidate"
-            + " pairs, no labels. It becomes the current model, <work_dir>/match/model.json, which"
+        "A Fellegi-Sunter model: u from random pairs, m by EM (one session per blocking rule with"
+            + " resolve.match.training.method sessions, the default), no labels. It becomes the current model, <work_dir>/match/model.json, which"
             + " the next `cdp resolve` scores with; every model is also kept as"
             + " <work_dir>/match/models/model-<trained_at>.json, so the one it replaces stays there."
       })
@@ -115,7 +116,11 @@ final class MatchCommand {
   static Void train(SparkSession spark, CdpConfig config, Path out, Instant now) {
     long t0 = System.nanoTime();
     MatchJob.Trained trained = new MatchJob(spark, config).train(now);
-    System.out.print(describe(trained, config.resolve().match().enabled()));
+    System.out.print(
+        describe(
+            trained,
+            TrainingMethod.fromWireName(config.resolve().match().training().method()),
+            config.resolve().match().enabled()));
     if (out != null) {
       trained.model().save(out);
       System.out.printf(
@@ -183,7 +188,7 @@ final class MatchCommand {
   }
 
   /** What training learned, as an operator reads it. */
-  static String describe(MatchJob.Trained trained, boolean matchEnabled) {
+  static String describe(MatchJob.Trained trained, TrainingMethod method, boolean matchEnabled) {
     MatchModel model = trained.model();
     TrainingSummary t = model.training();
     StringBuilder s = new StringBuilder();
@@ -217,10 +222,14 @@ final class MatchCommand {
     s.append(
         String.format(
             Locale.ROOT,
-            "u from %,d random pairs (seed %d); m and prior by EM: %d iterations, %s%n",
+            "u from %,d random pairs (seed %d); %s: %d iterations%s, %s%n",
             t.randomPairs(),
             t.seed(),
+            method == TrainingMethod.SESSIONS
+                ? "m by EM sessions, one per blocking rule with its fields left out"
+                : "m and prior by EM over the candidates",
             t.iterations(),
+            method == TrainingMethod.SESSIONS ? " in all" : "",
             t.converged()
                 ? "converged"
                 : "NOT converged (see resolve.match.training.max_iterations)"));
@@ -228,7 +237,11 @@ final class MatchCommand {
     s.append(
         String.format(
             Locale.ROOT,
-            "match prior %.6f (a candidate pair starts at weight %.2f)%n",
+            method == TrainingMethod.SESSIONS
+                ? "match prior %.4g: two random records match (from"
+                    + " resolve.match.training.deterministic_rules); a pair starts at weight %.2f%n"
+                : "match prior %.6f: the share of matches among candidates; a candidate pair starts"
+                    + " at weight %.2f%n",
             prior,
             Math.log(prior / (1 - prior)) / Math.log(2)));
     s.append(
