@@ -7,20 +7,15 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.opencdp.resolve.match.BlockRefinement;
 import io.opencdp.resolve.match.BlockingRule;
-import io.opencdp.resolve.match.MatchRecord;
 import io.opencdp.resolve.spark.match.MatchRows;
+import io.opencdp.resolve.spark.match.SparkBlockKeys;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * What each blocking rule will produce, from block sizes alone (one aggregation, no pair listed):
@@ -29,19 +24,16 @@ import org.apache.spark.sql.types.StructType;
  * how many pairs the matcher will have to list, compare and score.
  */
 final class BlockSizes {
-  private static final StructType KEYED =
-      new StructType()
-          .add("rule", DataTypes.IntegerType, false)
-          .add("key", DataTypes.StringType, false);
-
   /**
-   * @param pairs pairs of each rule's blocks within the cap
-   * @param largestBlock each rule's largest block
+   * @param pairs pairs of each rule's blocks (after refinement) within the cap
+   * @param largestBlock each rule's largest block (after refinement)
+   * @param refinedBlocks each rule's blocks over the refine size, split by the refinement keys
    */
-  record Plan(List<Long> pairs, List<Long> largestBlock) {
+  record Plan(List<Long> pairs, List<Long> largestBlock, List<Long> refinedBlocks) {
     Plan {
       pairs = List.copyOf(pairs);
       largestBlock = List.copyOf(largestBlock);
+      refinedBlocks = List.copyOf(refinedBlocks);
     }
 
     long sum() {
@@ -55,45 +47,44 @@ final class BlockSizes {
 
   private BlockSizes() {}
 
-  /** Over rows of {@link MatchRows#SCHEMA}, every record its own group. */
-  static Plan of(Dataset<Row> records, List<BlockingRule> rules, int maxBlockSize) {
-    List<BlockingRule> ruleList = List.copyOf(rules);
+  /**
+   * Over rows of {@link MatchRows#SCHEMA}, every record its own group; blocks refined as the
+   * matcher refines them ({@link SparkBlockKeys}), one small job per refinement depth.
+   */
+  static Plan of(
+      Dataset<Row> records,
+      List<BlockingRule> rules,
+      BlockRefinement refinement,
+      int maxBlockSize) {
     Column pairs = col("n").multiply(col("n").minus(1)).divide(2);
-    List<Row> rows =
-        records
-            .flatMap(
-                (FlatMapFunction<Row, Row>) row -> keys(MatchRows.toRecord(row), ruleList),
-                Encoders.row(KEYED))
-            .groupBy("rule", "key")
-            .agg(count(lit(1)).as("n"))
-            .groupBy("rule")
-            .agg(
-                sum(when(col("n").leq(maxBlockSize), pairs).otherwise(0)).cast("long"),
-                max(col("n")))
-            .collectAsList();
-    long[] rulePairs = new long[ruleList.size()];
-    long[] largest = new long[ruleList.size()];
+    List<Row> rows;
+    long[] refined;
+    try (SparkBlockKeys keys = SparkBlockKeys.of(records, rules, refinement)) {
+      refined = keys.refinedBlocks();
+      rows =
+          keys.keys()
+              .groupBy("rule", "key")
+              .agg(count(lit(1)).as("n"))
+              .groupBy("rule")
+              .agg(
+                  sum(when(col("n").leq(maxBlockSize), pairs).otherwise(0)).cast("long"),
+                  max(col("n")))
+              .collectAsList();
+    }
+    long[] rulePairs = new long[rules.size()];
+    long[] largest = new long[rules.size()];
     for (Row row : rows) {
       rulePairs[row.getInt(0)] = row.getLong(1);
       largest[row.getInt(0)] = row.getLong(2);
     }
     List<Long> p = new ArrayList<>();
     List<Long> l = new ArrayList<>();
-    for (int i = 0; i < ruleList.size(); i++) {
+    List<Long> r = new ArrayList<>();
+    for (int i = 0; i < rules.size(); i++) {
       p.add(rulePairs[i]);
       l.add(largest[i]);
+      r.add(refined[i]);
     }
-    return new Plan(p, l);
-  }
-
-  private static Iterator<Row> keys(MatchRecord record, List<BlockingRule> rules) {
-    List<Row> keys = new ArrayList<>(rules.size());
-    for (int i = 0; i < rules.size(); i++) {
-      String key = rules.get(i).keyOf(record);
-      if (key != null) {
-        keys.add(RowFactory.create(i, key));
-      }
-    }
-    return keys.iterator();
+    return new Plan(p, l, r);
   }
 }

@@ -74,7 +74,12 @@ final class MatchBenchmark implements Benchmark {
         BlockSizes.Plan plan =
             meter.measure(
                 "blocking_plan",
-                () -> BlockSizes.of(records, settings.blocking(), settings.maxBlockSize()));
+                () ->
+                    BlockSizes.of(
+                        records,
+                        settings.blocking(),
+                        settings.refinement(),
+                        settings.maxBlockSize()));
         planFigures(f, settings, plan);
         SparkRun sparkRun = null;
         if (plan.max() <= MAX_PAIRS) {
@@ -153,6 +158,8 @@ final class MatchBenchmark implements Benchmark {
             + settings.blocking().size()
             + ", max_block_size "
             + settings.maxBlockSize()
+            + ", refinement "
+            + settings.refinement()
             + ", link_threshold "
             + settings.linkThreshold()
             + ", random_pairs "
@@ -242,6 +249,7 @@ final class MatchBenchmark implements Benchmark {
           "blocking_plan.rule[" + settings.blocking().get(i).name().replace(" ", "") + "].";
       f.add(new Figure(name + "pairs", plan.pairs().get(i), "pairs"));
       f.add(new Figure(name + "largest_block", plan.largestBlock().get(i), "records"));
+      f.add(new Figure(name + "refined_blocks", plan.refinedBlocks().get(i), "blocks"));
     }
     f.add(new Figure("blocking_plan.largest_rule_pairs", plan.max(), "pairs"));
     f.add(new Figure("blocking_plan.sum_of_rule_pairs", plan.sum(), "pairs"));
@@ -282,6 +290,9 @@ final class MatchBenchmark implements Benchmark {
       f.add(new Figure(name + "new_pairs", rule.newPairs(), "pairs"));
       f.add(new Figure(name + "skipped_blocks", rule.skippedBlocks(), "blocks"));
       f.add(new Figure(name + "skipped_pairs", rule.skippedPairs(), "pairs"));
+      f.add(new Figure(name + "refined_blocks", rule.refinedBlocks(), "blocks"));
+      f.add(new Figure(name + "pairs_before_refinement", rule.pairsBeforeRefinement(), "pairs"));
+      f.add(new Figure(name + "pairs_after_refinement", rule.pairsAfterRefinement(), "pairs"));
       skippedBlocks += rule.skippedBlocks();
       skippedPairs += rule.skippedPairs();
     }

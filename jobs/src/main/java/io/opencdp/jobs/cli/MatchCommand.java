@@ -202,22 +202,28 @@ final class MatchCommand {
     s.append(
         String.format(
             Locale.ROOT,
-            "%-48s %10s %10s %15s %12s%n",
+            "%-48s %10s %10s %15s %12s %15s %12s %12s%n",
             "blocking rule",
             "pairs",
             "new pairs",
             "skipped blocks",
-            "their pairs"));
+            "their pairs",
+            "refined blocks",
+            "pairs whole",
+            "pairs split"));
     for (RuleStats r : trained.rules()) {
       s.append(
           String.format(
               Locale.ROOT,
-              "%-48s %,10d %,10d %,15d %,12d%n",
+              "%-48s %,10d %,10d %,15d %,12d %,15d %,12d %,12d%n",
               r.rule(),
               r.pairs(),
               r.newPairs(),
               r.skippedBlocks(),
-              r.skippedPairs()));
+              r.skippedPairs(),
+              r.refinedBlocks(),
+              r.pairsBeforeRefinement(),
+              r.pairsAfterRefinement()));
     }
     s.append(
         String.format(

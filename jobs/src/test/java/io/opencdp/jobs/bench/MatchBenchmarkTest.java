@@ -34,6 +34,10 @@ class MatchBenchmarkTest {
             "scoring.pairs_per_s",
             "matcher.pairs_per_s",
             "blocking.rule[birth_date].skipped_blocks",
+            "blocking.rule[birth_date].refined_blocks",
+            "blocking.rule[birth_date].pairs_before_refinement",
+            "blocking.rule[birth_date].pairs_after_refinement",
+            "blocking_plan.rule[birth_date].refined_blocks",
             "memory.peak_heap",
             "memory.peak_heap_after_gc",
             "scoring.peak_heap",
@@ -45,6 +49,15 @@ class MatchBenchmarkTest {
     assertThat(figures.get("persons")).isEqualTo(1_200);
     assertThat(figures.get("true_pairs")).isEqualTo(1_000);
     assertThat(figures.get("blocking.candidate_pairs")).isPositive();
+    // every record its own group: the plan's pairs per rule are the pairs the matcher lists
+    figures.forEach(
+        (name, value) -> {
+          if (name.startsWith("blocking_plan.rule[") && name.endsWith("].pairs")) {
+            assertThat(value)
+                .as(name)
+                .isEqualTo(figures.get(name.replace("blocking_plan.", "blocking.")));
+          }
+        });
     assertThat(figures.get("scoring.pairs_scored"))
         .isEqualTo(figures.get("blocking.candidate_pairs"));
     assertThat(figures.get("accuracy.f1")).isGreaterThan(0.9);

@@ -20,7 +20,8 @@ public final class InMemoryMatcher {
 
   /** Candidate pairs under the settings' blocking rules. */
   public CandidatePairs candidates(List<MatchRecord> records) {
-    return CandidatePairs.generate(records, settings.blocking(), settings.maxBlockSize());
+    return CandidatePairs.generate(
+        records, settings.blocking(), settings.refinement(), settings.maxBlockSize());
   }
 
   /** Trains a model on the records: u from random pairs, m and the prior by EM on candidates. */
@@ -35,7 +36,8 @@ public final class InMemoryMatcher {
     List<SessionTraining.Session> sessions = new ArrayList<>();
     for (BlockingRule rule : settings.blocking()) {
       CandidatePairs rulePairs =
-          CandidatePairs.generate(records, List.of(rule), settings.maxBlockSize());
+          CandidatePairs.generate(
+              records, List.of(rule), settings.refinement(), settings.maxBlockSize());
       sessions.add(new SessionTraining.Session(rule, patterns(records, rulePairs, comparisons)));
     }
     long deterministic =

@@ -28,6 +28,8 @@ import java.util.List;
  *     estimated
  * @param estimateRecall with {@link TrainingMethod#SESSIONS}: estimate that share from what the
  *     sessions learn ({@link SessionTraining#ruleRecall}) instead of assuming it
+ * @param refinement how blocks of the blocking rules over the refine size are split before the cap
+ *     applies (the deterministic rules are not refined)
  */
 public record MatchSettings(
     Comparisons comparisons,
@@ -41,8 +43,10 @@ public record MatchSettings(
     TrainingMethod method,
     List<BlockingRule> deterministicRules,
     double deterministicRecall,
-    boolean estimateRecall) {
+    boolean estimateRecall,
+    BlockRefinement refinement) {
   public MatchSettings {
+    requireNonNull(refinement, "refinement is null");
     // value ranges are checked where they are read, in MatchConfig
     requireNonNull(comparisons, "comparisons is null");
     blocking = List.copyOf(blocking);
@@ -53,7 +57,37 @@ public record MatchSettings(
     }
   }
 
-  /** Settings trained by {@link TrainingMethod#EM}. */
+  /** Settings without block refinement. */
+  public MatchSettings(
+      Comparisons comparisons,
+      List<BlockingRule> blocking,
+      int maxBlockSize,
+      double linkThreshold,
+      double reviewThreshold,
+      int randomPairs,
+      long seed,
+      int maxIterations,
+      TrainingMethod method,
+      List<BlockingRule> deterministicRules,
+      double deterministicRecall,
+      boolean estimateRecall) {
+    this(
+        comparisons,
+        blocking,
+        maxBlockSize,
+        linkThreshold,
+        reviewThreshold,
+        randomPairs,
+        seed,
+        maxIterations,
+        method,
+        deterministicRules,
+        deterministicRecall,
+        estimateRecall,
+        BlockRefinement.NONE);
+  }
+
+  /** Settings trained by {@link TrainingMethod#EM}, without block refinement. */
   public MatchSettings(
       Comparisons comparisons,
       List<BlockingRule> blocking,
@@ -101,7 +135,26 @@ public record MatchSettings(
         method,
         deterministicRules,
         deterministicRecall,
-        estimateRecall);
+        estimateRecall,
+        refinement);
+  }
+
+  /** These settings with another block refinement. */
+  public MatchSettings withRefinement(BlockRefinement refinement) {
+    return new MatchSettings(
+        comparisons,
+        blocking,
+        maxBlockSize,
+        linkThreshold,
+        reviewThreshold,
+        randomPairs,
+        seed,
+        maxIterations,
+        method,
+        deterministicRules,
+        deterministicRecall,
+        estimateRecall,
+        refinement);
   }
 
   /**
@@ -145,6 +198,15 @@ public record MatchSettings(
             e);
       }
     }
+    List<BlockingKey> refineBy = new ArrayList<>();
+    for (int i = 0; i < config.refineBy().size(); i++) {
+      try {
+        refineBy.add(BlockingKey.parse(config.refineBy().get(i)));
+      } catch (IllegalArgumentException | NullPointerException e) {
+        throw new CdpException(
+            ErrorCode.CONFIG_INVALID, "resolve.match.refine_by[" + i + "]: " + e.getMessage(), e);
+      }
+    }
     Comparisons checked;
     try {
       checked = new Comparisons(comparisons);
@@ -180,6 +242,7 @@ public record MatchSettings(
         method,
         deterministic,
         config.training().deterministicRecall(),
-        config.training().estimateRecall());
+        config.training().estimateRecall(),
+        new BlockRefinement(config.refineBlockSize(), refineBy));
   }
 }

@@ -49,6 +49,24 @@ class MatchSettingsTest {
   }
 
   @Test
+  void theDefaultsRefineBlocksOverFiftyByPostalAreaThenBirthYearThenCity() {
+    BlockRefinement refinement = MatchSettings.from(DEFAULTS).refinement();
+    assertThat(refinement.blockSize()).isEqualTo(50);
+    assertThat(refinement.keys())
+        .extracting(BlockingKey::toString)
+        .containsExactly("postal_code:first_3", "birth_date:first_4", "city:metaphone");
+  }
+
+  @Test
+  void aBadRefinementKeyOrSizeNamesItsKey() {
+    assertThatThrownBy(() -> MatchSettings.from(withRefinement(50, List.of("city:phonex"))))
+        .hasMessageContaining("resolve.match.refine_by[0]: unknown blocking transform 'phonex'");
+    assertThatThrownBy(() -> withRefinement(DEFAULTS.maxBlockSize() + 1, List.of("city")))
+        .hasMessageContaining("resolve.match.refine_block_size must be between 2 and 1000");
+    assertThat(MatchSettings.from(withRefinement(50, List.of())).refinement().keys()).isEmpty();
+  }
+
+  @Test
   void estimatingTheRecallRefusesADeterministicRuleWithATransformNamingItsKey() {
     MatchConfig.Training training = DEFAULTS.training();
     MatchConfig.Training transformed =
@@ -102,6 +120,19 @@ class MatchSettingsTest {
     MatchModel read = MatchModel.load(file);
     assertThat(read).isEqualTo(model);
     assertThat(read.toComparisons()).isEqualTo(comparisons);
+  }
+
+  private static MatchConfig withRefinement(int size, List<String> keys) {
+    return new MatchConfig(
+        DEFAULTS.enabled(),
+        DEFAULTS.comparisons(),
+        DEFAULTS.blocking(),
+        DEFAULTS.maxBlockSize(),
+        DEFAULTS.linkThreshold(),
+        DEFAULTS.reviewThreshold(),
+        DEFAULTS.training(),
+        size,
+        keys);
   }
 
   private static MatchConfig withTraining(MatchConfig.Training training) {

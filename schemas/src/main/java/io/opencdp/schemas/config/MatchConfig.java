@@ -14,13 +14,18 @@ import java.util.List;
  * @param comparisons the compared fields, in model order
  * @param blocking rules such as {@code "family_name:metaphone + given_name:initial"}; candidates
  *     are the union of all rules
- * @param maxBlockSize a block with more records is skipped whole and reported
+ * @param maxBlockSize a block (or a sub-block left after refinement) with more records is skipped
+ *     whole and reported
  * @param linkThreshold a pair at or above this match probability is linked
  * @param reviewThreshold a pair at or above this but below the link threshold goes to review
  * @param randomPairs random pairs the u probabilities are counted on ({@code
  *     training.random_pairs})
  * @param seed seed of that sample ({@code training.seed})
  * @param maxIterations EM iteration cap ({@code training.max_iterations})
+ * @param refineBlockSize a block with more records is split by {@code refine_by} before the cap
+ *     applies; at most {@code max_block_size}
+ * @param refineBy refinement keys in blocking-key syntax ({@code "postal_code:first_3"}), tried in
+ *     order; empty: no refinement
  */
 public record MatchConfig(
     boolean enabled,
@@ -29,7 +34,9 @@ public record MatchConfig(
     int maxBlockSize,
     double linkThreshold,
     double reviewThreshold,
-    Training training)
+    Training training,
+    int refineBlockSize,
+    List<String> refineBy)
     implements Serializable {
   private static final String PREFIX = "resolve.match.";
 
@@ -112,5 +119,28 @@ public record MatchConfig(
               + reviewThreshold);
     }
     requireNonNull(training, PREFIX + "training is required");
+    refineBy = refineBy == null ? List.of() : List.copyOf(refineBy);
+    ConfigChecks.range(PREFIX + "refine_block_size", refineBlockSize, 2, maxBlockSize);
+  }
+
+  /** Settings without block refinement. */
+  public MatchConfig(
+      boolean enabled,
+      List<MatchComparisonConfig> comparisons,
+      List<String> blocking,
+      int maxBlockSize,
+      double linkThreshold,
+      double reviewThreshold,
+      Training training) {
+    this(
+        enabled,
+        comparisons,
+        blocking,
+        maxBlockSize,
+        linkThreshold,
+        reviewThreshold,
+        training,
+        maxBlockSize,
+        List.of());
   }
 }

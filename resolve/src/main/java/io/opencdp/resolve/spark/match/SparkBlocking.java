@@ -6,28 +6,26 @@ import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
+import io.opencdp.resolve.match.BlockRefinement;
 import io.opencdp.resolve.match.BlockingRule;
-import io.opencdp.resolve.match.MatchRecord;
 import io.opencdp.resolve.match.RuleStats;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
  * Blocking with joins, the same candidates {@link io.opencdp.resolve.match.CandidatePairs} finds in
- * memory: each record's key under each rule comes from {@link BlockingRule#keyOf} (one place for
- * the rule), blocks over the cap are left out whole and counted, the rest are self-joined on the
- * key. The cap bounds every block, so the join has no unbounded skew.
+ * memory: each record's key under each rule comes from {@link BlockingRule#keyOf}, blocks over the
+ * refine size are split by {@link SparkBlockKeys} with the rule of {@link BlockRefinement} (one
+ * place for each rule), blocks over the cap are left out whole and counted, the rest are
+ * self-joined on the key. The cap bounds every block, so the join has no unbounded skew.
  *
  * <p>Which rules produced a pair is kept as a bit mask, so the union of the rules is one
  * aggregation, and the per-rule figures (pairs, and pairs no earlier rule had) come from counting
@@ -37,21 +35,23 @@ final class SparkBlocking {
   /** Rules a pair's {@code rules} int can flag. */
   static final int MAX_RULES = Integer.SIZE - 1;
 
-  private static final StructType KEYED =
-      new StructType()
-          .add("rule", DataTypes.IntegerType, false)
-          .add("key", DataTypes.StringType, false)
-          .add("id", DataTypes.StringType, false)
-          .add("group", DataTypes.StringType, false);
-
   private SparkBlocking() {}
 
-  /**
-   * The candidate pairs of {@code records} (rows of {@link MatchRows#SCHEMA}), persisted; runs two
-   * small jobs for the rule figures, which also fill the cache.
-   */
+  /** The candidate pairs without refinement. */
   static SparkCandidates generate(
       Dataset<Row> records, List<BlockingRule> rules, int maxBlockSize) {
+    return generate(records, rules, BlockRefinement.NONE, maxBlockSize);
+  }
+
+  /**
+   * The candidate pairs of {@code records} (rows of {@link MatchRows#SCHEMA}), persisted; runs a
+   * small job per refinement depth and two for the rule figures, which also fill the cache.
+   */
+  static SparkCandidates generate(
+      Dataset<Row> records,
+      List<BlockingRule> rules,
+      BlockRefinement refinement,
+      int maxBlockSize) {
     if (rules.size() > MAX_RULES) {
       throw new IllegalArgumentException(
           "resolve.match.blocking has "
@@ -60,28 +60,29 @@ final class SparkBlocking {
               + MAX_RULES);
     }
     List<BlockingRule> ruleList = List.copyOf(rules);
-    Dataset<Row> keyed =
-        records
-            .flatMap(
-                (FlatMapFunction<Row, Row>) row -> keys(MatchRows.toRecord(row), ruleList),
-                Encoders.row(KEYED))
+    Dataset<Row> unrefined =
+        SparkBlockKeys.unrefined(records, ruleList, refinement)
             .persist(StorageLevel.MEMORY_AND_DISK());
+    SparkBlockKeys refined = SparkBlockKeys.refine(unrefined, ruleList.size(), refinement);
+    Dataset<Row> keyed = refined.keys();
     // Block sizes by aggregation (combined before the shuffle) and the oversized blocks dropped by
     // a broadcast anti-join: a block of millions never lands whole in one task. Counting the
     // sizes with a window instead would.
-    Dataset<Row> oversized =
+    Dataset<Row> sizes =
         keyed
             .groupBy("rule", "key")
-            .agg(count(lit(1)).as("block_size"))
-            .where(col("block_size").gt(maxBlockSize))
+            .agg(count(lit(1)).as("block_size"), max(col("depth")).as("depth"))
             .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> oversized = sizes.where(col("block_size").gt(maxBlockSize));
     try {
-      long[][] skipped = skippedBlocks(oversized, ruleList.size());
+      long[][] blockFigures = blockFigures(sizes, ruleList.size(), maxBlockSize);
       Dataset<Row> kept =
-          keyed.join(
-              broadcast(oversized.select("rule", "key")),
-              new String[] {"rule", "key"},
-              "left_anti");
+          keyed
+              .select("rule", "key", "id", "group")
+              .join(
+                  broadcast(oversized.select("rule", "key")),
+                  new String[] {"rule", "key"},
+                  "left_anti");
       Dataset<Row> pairs =
           kept.as("l")
               .join(
@@ -98,40 +99,39 @@ final class SparkBlocking {
               .groupBy("left_id", "right_id")
               .agg(bit_or(col("rule_bit")).as("rules"))
               .persist(StorageLevel.MEMORY_AND_DISK());
-      List<RuleStats> stats = ruleStats(pairs, ruleList, skipped);
+      List<RuleStats> stats = ruleStats(pairs, ruleList, blockFigures, refined);
       return new SparkCandidates(pairs, stats);
     } finally {
-      oversized.unpersist(false);
-      keyed.unpersist(false);
+      sizes.unpersist(false);
+      refined.close();
+      unrefined.unpersist(false);
     }
   }
 
-  private static Iterator<Row> keys(MatchRecord record, List<BlockingRule> rules) {
-    List<Row> keys = new ArrayList<>(rules.size());
-    for (int i = 0; i < rules.size(); i++) {
-      String key = rules.get(i).keyOf(record);
-      if (key != null) {
-        keys.add(RowFactory.create(i, key, record.id(), record.group()));
-      }
-    }
-    return keys.iterator();
-  }
-
-  /** Per rule: blocks over the cap, and the pairs they would have made (groups not considered). */
-  private static long[][] skippedBlocks(Dataset<Row> oversized, int rules) {
-    long[][] skipped = new long[rules][2];
+  /**
+   * Per rule: blocks over the cap and the pairs they would have made, and the pairs of the kept
+   * sub-blocks refinement made (groups not considered).
+   */
+  private static long[][] blockFigures(Dataset<Row> sizes, int rules, int maxBlockSize) {
+    long[][] figures = new long[rules][3];
+    Column n = col("block_size");
+    Column pairs = n.multiply(n.minus(1)).divide(2);
+    Column over = n.gt(maxBlockSize);
     List<Row> rows =
-        oversized
+        sizes
             .groupBy("rule")
             .agg(
-                count(lit(1)).as("blocks"),
-                sum(col("block_size").multiply(col("block_size").minus(1))).as("twice"))
+                sum(when(over, 1L).otherwise(0L)),
+                sum(when(over, pairs).otherwise(0)).cast("long"),
+                sum(when(over.unary_$bang().and(col("depth").gt(0)), pairs).otherwise(0))
+                    .cast("long"))
             .collectAsList();
     for (Row row : rows) {
-      skipped[row.getInt(0)][0] = row.getLong(1);
-      skipped[row.getInt(0)][1] = row.getLong(2) / 2;
+      for (int k = 0; k < 3; k++) {
+        figures[row.getInt(0)][k] = row.isNullAt(k + 1) ? 0 : row.getLong(k + 1);
+      }
     }
-    return skipped;
+    return figures;
   }
 
   /**
@@ -139,7 +139,7 @@ final class SparkBlocking {
    * and is new for the lowest one (the first rule, in config order, that produced it).
    */
   private static List<RuleStats> ruleStats(
-      Dataset<Row> pairs, List<BlockingRule> rules, long[][] skipped) {
+      Dataset<Row> pairs, List<BlockingRule> rules, long[][] blocks, SparkBlockKeys refined) {
     long[] all = new long[rules.size()];
     long[] fresh = new long[rules.size()];
     for (Row row : pairs.groupBy("rules").count().collectAsList()) {
@@ -154,7 +154,16 @@ final class SparkBlocking {
     }
     List<RuleStats> stats = new ArrayList<>(rules.size());
     for (int i = 0; i < rules.size(); i++) {
-      stats.add(new RuleStats(rules.get(i).name(), all[i], fresh[i], skipped[i][0], skipped[i][1]));
+      stats.add(
+          new RuleStats(
+              rules.get(i).name(),
+              all[i],
+              fresh[i],
+              blocks[i][0],
+              blocks[i][1],
+              refined.refinedBlocks()[i],
+              refined.pairsBeforeRefinement()[i],
+              blocks[i][2]));
     }
     return stats;
   }

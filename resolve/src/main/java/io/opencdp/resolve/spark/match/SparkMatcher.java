@@ -69,13 +69,20 @@ public final class SparkMatcher {
   public SparkCandidates candidates(Dataset<Row> records) {
     SparkCandidates candidates =
         SparkBlocking.generate(
-            MatchRows.select(records), settings.blocking(), settings.maxBlockSize());
+            MatchRows.select(records),
+            settings.blocking(),
+            settings.refinement(),
+            settings.maxBlockSize());
     for (RuleStats rule : candidates.rules()) {
       LOG.info(
-          "blocking rule '{}': {} pairs, {} new; {} block(s) over {} records skipped ({} pairs)",
+          "blocking rule '{}': {} pairs, {} new; {} block(s) refined ({} pairs whole, {} in their"
+              + " sub-blocks); {} (sub-)block(s) over {} records skipped ({} pairs)",
           rule.rule(),
           rule.pairs(),
           rule.newPairs(),
+          rule.refinedBlocks(),
+          rule.pairsBeforeRefinement(),
+          rule.pairsAfterRefinement(),
           rule.skippedBlocks(),
           settings.maxBlockSize(),
           rule.skippedPairs());

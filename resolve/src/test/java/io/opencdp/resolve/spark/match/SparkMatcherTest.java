@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.opencdp.ingest.testing.SharedSpark;
 import io.opencdp.resolve.eval.FebrlFiles;
 import io.opencdp.resolve.eval.FebrlRecords;
+import io.opencdp.resolve.match.BlockRefinement;
+import io.opencdp.resolve.match.BlockingKey;
 import io.opencdp.resolve.match.CandidatePairs;
 import io.opencdp.resolve.match.ComparisonWeights;
 import io.opencdp.resolve.match.InMemoryMatcher;
@@ -171,16 +173,7 @@ class SparkMatcherTest {
   @Test
   void skipsTheSameOversizedBlocksAsTheInMemoryMatcher() {
     List<MatchRecord> records = tasks.get("dataset2").records();
-    MatchSettings smallBlocks =
-        new MatchSettings(
-            SETTINGS.comparisons(),
-            SETTINGS.blocking(),
-            4,
-            SETTINGS.linkThreshold(),
-            SETTINGS.reviewThreshold(),
-            SETTINGS.randomPairs(),
-            SETTINGS.seed(),
-            SETTINGS.maxIterations());
+    MatchSettings smallBlocks = capped(4);
 
     List<RuleStats> expected = new InMemoryMatcher(smallBlocks).candidates(records).rules();
     try (SparkCandidates actual =
@@ -189,6 +182,61 @@ class SparkMatcherTest {
       assertThat(actual.rules()).isEqualTo(expected);
       assertThat(actual.rules()).anySatisfy(rule -> assertThat(rule.skippedBlocks()).isPositive());
     }
+  }
+
+  @Test
+  void refinesTheSameBlocksIntoTheSameCandidatesAsTheInMemoryMatcher() {
+    List<MatchRecord> records = tasks.get("dataset2").records();
+    // a refine size far below the defaults, so that Febrl's blocks are split, some down to the
+    // remainder and the third key, and the cap skips the sub-blocks of three or more left after it
+    MatchSettings refined =
+        capped(2)
+            .withRefinement(
+                new BlockRefinement(
+                    2,
+                    List.of(
+                        BlockingKey.parse("postal_code:first_3"),
+                        BlockingKey.parse("birth_date:first_4"),
+                        BlockingKey.parse("city:metaphone"))));
+
+    CandidatePairs expected = new InMemoryMatcher(refined).candidates(records);
+    Set<String> expectedPairs = new HashSet<>();
+    for (long pair : expected.pairs()) {
+      expectedPairs.add(
+          key(
+              records.get(CandidatePairs.left(pair)).id(),
+              records.get(CandidatePairs.right(pair)).id()));
+    }
+    try (SparkCandidates actual =
+        new SparkMatcher(refined).candidates(MatchRows.toDataset(SharedSpark.session(), records))) {
+      Set<String> actualPairs = new HashSet<>();
+      for (Row row : actual.pairs().select("left_id", "right_id").collectAsList()) {
+        actualPairs.add(key(row.getString(0), row.getString(1)));
+      }
+      assertThat(actualPairs).isEqualTo(expectedPairs);
+      assertThat(actual.rules()).isEqualTo(expected.rules());
+      assertThat(actual.rules()).anySatisfy(rule -> assertThat(rule.refinedBlocks()).isPositive());
+      assertThat(actual.rules()).anySatisfy(rule -> assertThat(rule.skippedBlocks()).isPositive());
+    }
+    // with the defaults (refine size 50) no block of Febrl is refined
+    for (Task task : tasks.values()) {
+      assertThat(task.inMemory().rules())
+          .as(task.name())
+          .allSatisfy(rule -> assertThat(rule.refinedBlocks()).isZero());
+    }
+  }
+
+  /** The default comparisons and rules, trained by EM, with blocks over {@code cap} skipped. */
+  private static MatchSettings capped(int cap) {
+    return new MatchSettings(
+        SETTINGS.comparisons(),
+        SETTINGS.blocking(),
+        cap,
+        SETTINGS.linkThreshold(),
+        SETTINGS.reviewThreshold(),
+        SETTINGS.randomPairs(),
+        SETTINGS.seed(),
+        SETTINGS.maxIterations());
   }
 
   private static Task task(String name, List<MatchRecord> fileOrder) {
