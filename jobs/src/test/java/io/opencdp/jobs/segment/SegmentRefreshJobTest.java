@@ -312,7 +312,8 @@ class SegmentRefreshJobTest {
             config.api(),
             config.index(),
             config.segments(),
-            config.exports());
+            config.exports(),
+            config.stream());
     StoreIndices names = new StoreIndices(workspace);
     es.client().indices().delete(d -> d.index(names.segmentsIndex()).ignoreUnavailable(true));
     String id;

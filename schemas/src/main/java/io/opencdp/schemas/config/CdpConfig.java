@@ -16,6 +16,7 @@ import java.nio.file.Path;
  * @param index the Elasticsearch indexer ({@code cdp index})
  * @param segments segments: the workspace time zone of their dates and windows
  * @param exports audience exports: the consent purpose they need, where the API writes files
+ * @param stream the streaming job ({@code cdp stream}): monitoring, checkpoints, its sink
  */
 public record CdpConfig(
     String workspace,
@@ -30,7 +31,8 @@ public record CdpConfig(
     ApiConfig api,
     IndexConfig index,
     SegmentsConfig segments,
-    ExportsConfig exports) {
+    ExportsConfig exports,
+    StreamConfig stream) {
 
   public CdpConfig {
     ConfigChecks.identifier("workspace", workspace);
@@ -46,6 +48,7 @@ public record CdpConfig(
     requireNonNull(index, "index section is required");
     requireNonNull(segments, "segments section is required");
     requireNonNull(exports, "exports section is required");
+    requireNonNull(stream, "stream section is required");
   }
 
   public CdpConfig withWorkDir(Path newWorkDir) {
@@ -62,7 +65,8 @@ public record CdpConfig(
         api,
         index,
         segments,
-        exports);
+        exports,
+        stream);
   }
 
   public CdpConfig withIngest(IngestConfig newIngest) {
@@ -79,7 +83,8 @@ public record CdpConfig(
         api,
         index,
         segments,
-        exports);
+        exports,
+        stream);
   }
 
   public CdpConfig withProfiles(ProfilesConfig newProfiles) {
@@ -96,7 +101,8 @@ public record CdpConfig(
         api,
         index,
         segments,
-        exports);
+        exports,
+        stream);
   }
 
   public CdpConfig withApi(ApiConfig newApi) {
@@ -113,7 +119,8 @@ public record CdpConfig(
         newApi,
         index,
         segments,
-        exports);
+        exports,
+        stream);
   }
 
   public CdpConfig withIndex(IndexConfig newIndex) {
@@ -130,7 +137,8 @@ public record CdpConfig(
         api,
         newIndex,
         segments,
-        exports);
+        exports,
+        stream);
   }
 
   public CdpConfig withSegments(SegmentsConfig newSegments) {
@@ -147,7 +155,8 @@ public record CdpConfig(
         api,
         index,
         newSegments,
-        exports);
+        exports,
+        stream);
   }
 
   public CdpConfig withExports(ExportsConfig newExports) {
@@ -164,7 +173,26 @@ public record CdpConfig(
         api,
         index,
         segments,
-        newExports);
+        newExports,
+        stream);
+  }
+
+  public CdpConfig withStream(StreamConfig newStream) {
+    return new CdpConfig(
+        workspace,
+        workDir,
+        elasticsearch,
+        spark,
+        ingest,
+        resolve,
+        profiles,
+        generator,
+        collector,
+        api,
+        index,
+        segments,
+        exports,
+        newStream);
   }
 
   /** Every default, as documented in cdp-defaults.yaml. */
