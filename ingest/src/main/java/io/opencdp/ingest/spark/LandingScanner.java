@@ -1,5 +1,6 @@
 package io.opencdp.ingest.spark;
 
+import io.opencdp.ingest.connector.LandingPaths;
 import io.opencdp.schemas.config.IngestConfig;
 import io.opencdp.schemas.config.SourceConfig;
 import io.opencdp.schemas.error.CdpException;
@@ -7,7 +8,6 @@ import io.opencdp.schemas.error.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -83,17 +83,8 @@ final class LandingScanner {
   /** Whether the file, or a directory it is in below {@code dir}, is named .x or _x. */
   private static boolean hiddenOrInProgress(
       org.apache.hadoop.fs.Path dir, org.apache.hadoop.fs.Path file) {
-    String dirPath = dir.toUri().getPath();
-    String filePath = file.toUri().getPath();
-    String prefix = dirPath.endsWith("/") ? dirPath : dirPath + "/";
-    String below =
-        filePath.startsWith(prefix) ? filePath.substring(prefix.length()) : file.getName();
-    for (String name : below.split("/")) {
-      if (name.startsWith(".") || name.startsWith("_")) {
-        return true;
-      }
-    }
-    return false;
+    return LandingPaths.hiddenOrInProgress(
+        dir.toUri().getPath(), file.toUri().getPath(), file.getName());
   }
 
   /** SHA-256 of a file's bytes, hex. */
@@ -118,20 +109,10 @@ final class LandingScanner {
   }
 
   private static String relativeTo(String root, String uri) {
-    String prefix = root.endsWith("/") ? root : root + "/";
-    // Hadoop writes local URIs as file:/x, java.net as file:///x: compare on the path part
-    String rootPath = URI.create(prefix).getPath();
-    String filePath = URI.create(uri).getPath();
-    if (rootPath != null && filePath != null && filePath.startsWith(rootPath)) {
-      return filePath.substring(rootPath.length());
-    }
-    return uri;
+    return LandingPaths.relativeTo(root, uri);
   }
 
   private static URI toUri(String location) {
-    if (location.contains("://")) {
-      return URI.create(location);
-    }
-    return Path.of(location).toAbsolutePath().normalize().toUri();
+    return LandingPaths.toUri(location);
   }
 }

@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
       CollectCommand.class,
       ResolveCommand.class,
       IndexCommand.class,
+      StreamCommand.class,
       SegmentsCommand.class,
       IdentityCommand.class,
       SuppressionsCommand.class,

@@ -9,16 +9,16 @@ import java.io.IOException;
  * is overloaded, restarting or unreachable behind a proxy), or no answer at all (connection reset,
  * timeout). Everything else, a 400 mapping error above all, fails the same way on every attempt.
  */
-final class BulkRetry {
+public final class BulkRetry {
   private static final long MAX_BACKOFF_MILLIS = 30_000;
 
   private BulkRetry() {}
 
-  static boolean retryable(int status) {
+  public static boolean retryable(int status) {
     return status == 429 || (status >= 500 && status <= 599);
   }
 
-  static boolean retryable(Throwable failure) {
+  public static boolean retryable(Throwable failure) {
     if (failure instanceof ElasticsearchException es) {
       return retryable(es.status());
     }
@@ -32,7 +32,7 @@ final class BulkRetry {
   }
 
   /** The wait before retry number {@code attempt} (1 for the first): doubles, capped at 30 s. */
-  static long backoffMillis(int initialMillis, int attempt) {
+  public static long backoffMillis(int initialMillis, int attempt) {
     long wait = (long) initialMillis << Math.min(attempt - 1, 20);
     return Math.min(wait, MAX_BACKOFF_MILLIS);
   }

@@ -33,6 +33,8 @@ public enum ErrorCode {
    * (a mapping error) or, after a run, an index holds a different number of documents than Delta.
    */
   INDEX_FAILED(7),
+  /** The streaming job ({@code cdp stream}) failed: a file it could not read, a write refused. */
+  STREAM_FAILED(8),
   /** An operating-system operation (create a user, change ownership, spawn a process) failed. */
   ENVIRONMENT(6),
   /** Something the platform did not expect; a bug to report. */
