@@ -29,6 +29,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
@@ -60,6 +61,8 @@ public final class StreamJob {
   private final CdpConfig config;
   private final String esUrl;
   private boolean once;
+  private volatile JobClient running;
+  private volatile boolean cancelled;
   private Consumer<String> progress = line -> {};
 
   public StreamJob(CdpConfig config, String esUrl) {
@@ -100,12 +103,16 @@ public final class StreamJob {
         Checkpoints.pruneAllBut(checkpoints, latest.get());
         Configuration restore = settings();
         restore.set(StateRecoveryOptions.SAVEPOINT_PATH, restoredFrom);
+        // --once reads every file again with a source of its own (a bounded source cannot take
+        // over a monitoring one's state); the resolver's state skips the events it has seen
+        restore.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, once);
         env = StreamExecutionEnvironment.getExecutionEnvironment(restore);
         progress.accept("resuming from checkpoint " + restoredFrom);
       }
     }
     build(env);
     JobClient job = env.executeAsync("cdp stream (" + config.workspace() + ")");
+    running = job;
     Thread cancelOnExit = new Thread(() -> cancel(job), "cdp-stream-cancel");
     if (!once) {
       Runtime.getRuntime().addShutdownHook(cancelOnExit);
@@ -124,6 +131,14 @@ public final class StreamJob {
     }
   }
 
+  /** Cancels the running job (its checkpoints are kept); {@link #run} then returns. */
+  public void cancel() {
+    JobClient job = running;
+    if (job != null) {
+      cancel(job);
+    }
+  }
+
   private Configuration settings() {
     Configuration conf = new Configuration();
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir().toUri().toString());
@@ -137,6 +152,9 @@ public final class StreamJob {
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, RESTART_ATTEMPTS);
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, RESTART_DELAY);
+    // the mini-cluster's task managers report accumulators (the progress lines) with their
+    // heartbeats: every second rather than every ten
+    conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
     // every type between operators has Flink's own serializer (strings, records of strings)
     conf.set(PipelineOptions.GENERIC_TYPES, false);
     return conf;
@@ -157,7 +175,7 @@ public final class StreamJob {
     // files, so a replay after a restore gives the same versions as the first attempt
     DataStream<LandedFileRef> landed =
         env.fromSource(files.build(), WatermarkStrategy.noWatermarks(), "landing files")
-            .uid("landing-files")
+            .uid(once ? "landing-files-once" : "landing-files")
             .setParallelism(1);
     SingleOutputStreamOperator<String> events =
         landed
@@ -243,14 +261,15 @@ public final class StreamJob {
         job.getJobExecutionResult().get(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
       } catch (java.util.concurrent.TimeoutException e) {
         // still running
+      } catch (ExecutionException e) {
+        break; // failed or cancelled: told below
       }
     }
     try {
       JobExecutionResult result = job.getJobExecutionResult().get();
       return result.getAllAccumulatorResults();
     } catch (ExecutionException e) {
-      if (job.getJobStatus().isDone()
-          && job.getJobStatus().get() == org.apache.flink.api.common.JobStatus.CANCELED) {
+      if (cancelled) {
         progress.accept("stopped; checkpoints kept under " + checkpointDir());
         return counters;
       }
@@ -267,7 +286,8 @@ public final class StreamJob {
     return cause.getMessage() == null ? cause.toString() : cause.getMessage();
   }
 
-  private static void cancel(JobClient job) {
+  private void cancel(JobClient job) {
+    cancelled = true;
     try {
       if (!job.getJobExecutionResult().isDone()) {
         job.cancel().get(30, TimeUnit.SECONDS);

@@ -1,0 +1,135 @@
+package io.opencdp.jobs.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opencdp.api.store.EsConnection;
+import io.opencdp.api.store.StoreIndices;
+import io.opencdp.api.testing.ElasticsearchExtension;
+import io.opencdp.api.testing.EsTestCluster;
+import io.opencdp.schemas.config.CdpConfig;
+import io.opencdp.schemas.config.ConfigLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code cdp stream} monitoring the landing area: a file landed while it runs reaches the store in
+ * seconds, and after Ctrl-C (a cancel) the next run resumes from the retained checkpoint and writes
+ * nothing twice.
+ */
+@ExtendWith(ElasticsearchExtension.class)
+class StreamJobRestartTest {
+  private static final String WORKSPACE = "stream-restart";
+
+  @TempDir Path dir;
+
+  @Test
+  void aLandedFileReachesTheStoreInSecondsAndARestartResumesFromTheCheckpoint(EsTestCluster cluster)
+      throws Exception {
+    Path landing = dir.resolve("landing");
+    land(landing.resolve("web"), "web-1.jsonl", page("live-1", "2026-05-08T18:30:40Z"));
+    Path yaml = dir.resolve("cdp.yaml");
+    Files.writeString(
+        yaml,
+        "workspace: "
+            + WORKSPACE
+            + "\nwork_dir: "
+            + dir.resolve("work")
+            + "\ningest:\n  landing_root: "
+            + landing
+            + "\nstream:\n  state_backend: hashmap\n  checkpoint_interval_millis: 300\n"
+            + "  monitor_interval_millis: 200\n");
+    CdpConfig config = ConfigLoader.load(yaml);
+    StoreIndices names = new StoreIndices(WORKSPACE);
+    try (EsConnection es = EsConnection.open(cluster.url(), 30_000)) {
+      StreamJob job = new StreamJob(config, es.url());
+      CompletableFuture<StreamReport> running =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return job.run();
+                } catch (Exception e) {
+                  throw new CompletionException(e);
+                }
+              });
+      Duration latency;
+      StreamReport first;
+      try {
+        awaitEvents(es, names, 1, Duration.ofSeconds(60));
+        Instant landed = Instant.now();
+        land(landing.resolve("web"), "web-2.jsonl", page("live-2", "2026-05-08T18:31:40Z"));
+        awaitEvents(es, names, 2, Duration.ofSeconds(30));
+        latency = Duration.between(landed, Instant.now());
+        Thread.sleep(1500); // a checkpoint after the second file
+      } finally {
+        job.cancel();
+        first = running.get(60, TimeUnit.SECONDS);
+      }
+
+      assertThat(latency).isLessThan(Duration.ofSeconds(5));
+      assertThat(first.files()).isEqualTo(2);
+      assertThat(Checkpoints.latest(job.checkpointDir())).isPresent();
+
+      StreamReport again = new StreamJob(config, es.url()).once(true).run();
+
+      assertThat(again.restoredFrom()).isNotNull();
+      assertThat(again.replayed()).isEqualTo(2);
+      assertThat(again.profileWrites() + again.eventWrites()).isZero();
+      assertThat(count(es, names.eventsAlias())).isEqualTo(2);
+    }
+  }
+
+  private static String page(String messageId, String at) {
+    return "{\"type\":\"page\",\"messageId\":\""
+        + messageId
+        + "\",\"anonymousId\":\"5a1e2b7c-0d9e-4c1a-9f00-1b2c3d4e5f60\",\"userId\":\"C100200300\","
+        + "\"name\":\"Home\",\"properties\":{\"path\":\"/\"},\"timestamp\":\""
+        + at
+        + "\",\"receivedAt\":\""
+        + at
+        + "\",\"version\":2}\n";
+  }
+
+  /** Lands a file the way the collector does: written as {@code _name}, then renamed. */
+  private static void land(Path sourceDir, String name, String content) throws IOException {
+    Files.createDirectories(sourceDir);
+    Path temp = sourceDir.resolve("_" + name);
+    Files.writeString(temp, content);
+    Files.move(temp, sourceDir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static void awaitEvents(EsConnection es, StoreIndices names, long n, Duration timeout)
+      throws Exception {
+    Instant deadline = Instant.now().plus(timeout);
+    while (count(es, names.eventsAlias()) < n) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("fewer than " + n + " event documents after " + timeout);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  private static long count(EsConnection es, String alias) throws IOException {
+    try {
+      return es.client()
+          .search(
+              s -> s.index(alias).size(0).trackTotalHits(t -> t.enabled(true)), ObjectNode.class)
+          .hits()
+          .total()
+          .value();
+    } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException
+        | org.elasticsearch.client.ResponseException e) {
+      return 0; // the alias does not exist yet, or its new index is not ready
+    }
+  }
+}
