@@ -39,6 +39,9 @@ import scala.jdk.javaapi.CollectionConverters;
  * activity} from the profile's events by {@link ActivityFields}, {@code consent_granted} by {@link
  * io.opencdp.resolve.profile.ConsentState#grantedKeys}, {@code segments}), {@code indexed_at} and
  * {@code delta_version}. Rows: {@code id}, {@code json}.
+ *
+ * <p>{@link ProfileDocument} builds the same document without Spark (the streaming job): a change
+ * here is a change there, and {@code ProfileDocumentTest} fails until both write the same bytes.
  */
 final class ProfileDocs {
   private static final UserDefinedFunction NAME =

@@ -1,5 +1,8 @@
 package io.opencdp.api.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.opencdp.schemas.segment.EventFields;
 import io.opencdp.schemas.segment.Field;
 import java.util.Collections;
@@ -91,5 +94,37 @@ public final class ActivityFields {
       throw new IllegalArgumentException("not an event field: " + name);
     }
     return TOP_LEVEL.contains(name) ? name : "properties." + name;
+  }
+
+  /**
+   * The value of the catalog field {@code name} in an event's JSON form ({@code
+   * Json.mapper().valueToTree(event)}), read at the same path as {@link #eventColumn} (the Delta
+   * columns are named as the event's JSON) with Spark's semantics: a field of a list of objects is
+   * the list of the elements' fields ({@code properties.order.items.sku}: every item's sku), a
+   * missing or null step is null. For builders without Spark (the streaming job's profile
+   * documents); the indexer reads the same path as a column.
+   */
+  public static JsonNode eventValue(JsonNode event, String name) {
+    JsonNode node = event;
+    for (String step : eventColumn(name).split("\\.")) {
+      node = step(node, step);
+    }
+    return node;
+  }
+
+  private static JsonNode step(JsonNode node, String field) {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return null;
+    }
+    if (node.isArray()) {
+      ArrayNode out = JsonNodeFactory.instance.arrayNode(node.size());
+      for (JsonNode element : node) {
+        JsonNode value = step(element, field);
+        out.add(value == null ? JsonNodeFactory.instance.nullNode() : value);
+      }
+      return out;
+    }
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value;
   }
 }

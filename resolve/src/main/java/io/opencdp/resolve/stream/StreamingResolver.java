@@ -2,16 +2,49 @@ package io.opencdp.resolve.stream;
 
 import static java.util.Objects.requireNonNull;
 
+import io.opencdp.resolve.guardrail.DropReason;
 import io.opencdp.resolve.guardrail.IdentifierKey;
+import io.opencdp.resolve.guardrail.IdentifierLimits;
+import io.opencdp.resolve.guardrail.IdentifierUsage;
+import io.opencdp.resolve.guardrail.IdentityLink;
+import io.opencdp.resolve.guardrail.LinkDecision;
 import io.opencdp.resolve.guardrail.LinkGuardrails;
 import io.opencdp.resolve.guardrail.NeverLinkRules;
+import io.opencdp.resolve.guardrail.Resolution;
+import io.opencdp.resolve.guardrail.SharedIdentifierDetector;
+import io.opencdp.resolve.ids.Assignment;
+import io.opencdp.resolve.ids.NewComponent;
+import io.opencdp.resolve.ids.Overlap;
+import io.opencdp.resolve.ids.PreviousId;
+import io.opencdp.resolve.ids.ProfileIdAssigner;
+import io.opencdp.schemas.event.Identifier;
+import io.opencdp.schemas.event.IdentifierType;
 import io.opencdp.schemas.event.TouchpointEvent;
 import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Deterministic identity resolution one event at a time, with the batch's rules (docs/streaming.md,
- * "Incremental resolution"). Immutable and serializable; all state is in the {@link StreamState}
+ * "Incremental resolution"): an event's identifiers are recorded with their usage, the candidate
+ * component it touches is walked (identifier → events → their usable identifiers), its links are
+ * rebuilt as {@code IdentityClustering} builds them (a star from each event's highest-priority
+ * usable identifier; per pair the earliest time and smallest event id) and resolved by {@link
+ * LinkGuardrails#resolve} in the batch's two passes, and the clusters get their ids from {@link
+ * ProfileIdAssigner}. The result after any set of events is what the batch computes from them,
+ * whatever their arrival order. Immutable and serializable; all state is in the {@link StreamState}
  * passed in.
  */
 public final class StreamingResolver implements Serializable {
@@ -19,6 +52,20 @@ public final class StreamingResolver implements Serializable {
 
   /** How many name keys per identifier are kept: the batch's sample size. */
   public static final int MAX_NAME_KEYS = 64;
+
+  /** Distinct customer ids kept per identifier: enough for any sensible shared threshold. */
+  static final int MAX_CUSTOMER_IDS = 16;
+
+  /** The types whose usage the shared-identifier rule counts (as the batch's statistics do). */
+  private static final Set<IdentifierType> COUNTED =
+      EnumSet.of(
+          IdentifierType.EMAIL,
+          IdentifierType.PHONE,
+          IdentifierType.DEVICE_ID,
+          IdentifierType.ANONYMOUS_ID);
+
+  /** Limits whose dropped links reveal an identifier used by two customers (batch: bridges). */
+  private static final Set<String> BRIDGE_RULES = Set.of("limit:customer_id", "limit:loyalty_id");
 
   private final LinkGuardrails guardrails;
   private final NeverLinkRules neverLink;
@@ -29,14 +76,426 @@ public final class StreamingResolver implements Serializable {
   }
 
   /**
-   * Resolves {@code event} against {@code state} and updates it; an event seen before is a no-op.
+   * Resolves {@code event} against {@code state} and updates it; an event id seen before changes
+   * nothing (a replay).
    */
   public StitchOutcome resolve(TouchpointEvent event, StreamState state) {
-    throw new UnsupportedOperationException("being built");
+    requireNonNull(event, "event is null");
+    requireNonNull(state, "state is null");
+    EventNode known = state.events().get(event.eventId());
+    if (known != null) {
+      return new StitchOutcome(
+          event.eventId(), known.profileId(), List.of(), Map.of(), List.of(), List.of());
+    }
+    Pass pass = new Pass(state);
+    List<String> sharedNow = pass.record(event);
+    pass.seedFrom(event.eventId());
+    pass.walk();
+    pass.cluster();
+    pass.assignIds();
+    return pass.write(event.eventId(), sharedNow);
   }
 
-  /** The shared identifiers the profile's events carry: the profile lists them, flagged. */
+  /**
+   * The shared identifiers the profile's events carry (usage-shared, or a bridge between two
+   * customers): the profile lists them, flagged, as the batch's {@code identity_map} does.
+   */
   public List<IdentifierKey> sharedOn(ProfileNode profile, StreamState state) {
-    throw new UnsupportedOperationException("being built");
+    Set<String> shared = new TreeSet<>();
+    for (String eventId : profile.eventIds()) {
+      EventNode e = state.events().get(eventId);
+      if (e == null) {
+        continue;
+      }
+      for (String id : e.identifiers()) {
+        IdentifierNode node = state.identifiers().get(id);
+        if (node != null && (node.shared() || node.bridgeReason() != null)) {
+          shared.add(id);
+        }
+      }
+    }
+    return shared.stream().map(StreamingResolver::key).toList();
+  }
+
+  /** {@code type:value} back to a key; the type's wire name never holds a colon. */
+  public static IdentifierKey key(String id) {
+    int colon = id.indexOf(':');
+    return IdentifierKey.of(
+        IdentifierType.fromWireName(id.substring(0, colon)), id.substring(colon + 1));
+  }
+
+  /** One event's resolution: the working sets of the component it touches. */
+  private final class Pass {
+    private final StreamState state;
+    private final IdentifierLimits limits = guardrails.limits();
+    private final Map<String, IdentifierNode> nodes = new HashMap<>();
+    private final Map<String, EventNode> events = new TreeMap<>();
+    private final Set<String> seeds = new LinkedHashSet<>();
+
+    /** Identifiers this event made shared, or personal again. */
+    private final List<String> flipped = new ArrayList<>();
+
+    private final Set<String> componentIds = new TreeSet<>();
+
+    /** Identifier → cluster key, after the last pass; bridges → their rule. */
+    private final Map<String, String> clusterOf = new HashMap<>();
+
+    private final Map<String, String> bridges = new HashMap<>();
+
+    /** Event → the identifier it is anchored on after the last pass (null: unplaced). */
+    private final Map<String, String> anchorOf = new HashMap<>();
+
+    private Assignment assignment;
+    private final Map<String, Instant> firstSeen = new HashMap<>();
+
+    Pass(StreamState state) {
+      this.state = state;
+    }
+
+    /** Records the event and its identifiers' usage; returns the identifiers it made shared. */
+    List<String> record(TouchpointEvent event) {
+      String nameKey =
+          event.person() == null
+                  || (event.person().firstName() == null && event.person().lastName() == null)
+              ? null
+              : SharedIdentifierDetector.nameKey(
+                  event.person().firstName(), event.person().lastName());
+      Set<IdentifierKey> keys = new TreeSet<>(Comparator.comparing(IdentifierKey::toString));
+      for (Identifier i : event.identifiers()) {
+        if (i.valid() && i.normalized() != null) {
+          IdentifierKey k = IdentifierKey.of(i.type(), i.normalized());
+          if (!guardrails.blocked().isBlocked(k)) {
+            keys.add(k);
+          }
+        }
+      }
+      List<String> customers =
+          keys.stream()
+              .filter(k -> k.type() == IdentifierType.CUSTOMER_ID)
+              .map(IdentifierKey::value)
+              .toList();
+      List<String> sharedNow = new ArrayList<>();
+      List<String> ids = new ArrayList<>();
+      for (IdentifierKey k : keys) {
+        String id = k.toString();
+        ids.add(id);
+        IdentifierNode node = node(id);
+        List<String> names = node.nameKeys();
+        List<String> customerIds = node.customerIds();
+        if (COUNTED.contains(k.type())) {
+          names = withNameKey(names, nameKey);
+          customerIds = withCustomers(customerIds, customers);
+        }
+        List<String> eventIds = new ArrayList<>(node.eventIds());
+        eventIds.add(event.eventId());
+        String reason =
+            guardrails
+                .sharedDetector()
+                .check(IdentifierUsage.of(k, names, customerIds.size()))
+                .map(DropReason::code)
+                .orElse(null);
+        if (!Objects.equals(reason, node.sharedReason())) {
+          // counting persons by name is not monotonic (a new spelling can join two), so the
+          // verdict is taken again on every event, as the batch takes it on all of them
+          flipped.add(id);
+          if (reason != null) {
+            sharedNow.add(id);
+          }
+        }
+        nodes.put(
+            id,
+            new IdentifierNode(
+                names, customerIds, reason, eventIds, node.profileId(), node.bridgeReason()));
+      }
+      events.put(
+          event.eventId(),
+          new EventNode(
+              event.eventId(), event.occurredAt(), event.receivedAt(), nameKey != null, ids, null));
+      return sharedNow;
+    }
+
+    /**
+     * The identifiers to walk from: the event's, and those of every event a newly shared one had.
+     */
+    void seedFrom(String eventId) {
+      seeds.addAll(events.get(eventId).identifiers());
+      for (String id : flipped) {
+        for (String other : node(id).eventIds()) {
+          EventNode e = event(other);
+          if (e != null) {
+            seeds.addAll(e.identifiers());
+          }
+        }
+      }
+    }
+
+    /** The candidate component: identifier → its events → their identifiers, shared ones cut. */
+    void walk() {
+      Deque<String> queue = new ArrayDeque<>(seeds);
+      Set<String> seen = new LinkedHashSet<>(seeds);
+      while (!queue.isEmpty()) {
+        String id = queue.poll();
+        IdentifierNode node = node(id);
+        if (node.shared()) {
+          continue;
+        }
+        componentIds.add(id);
+        for (String eventId : node.eventIds()) {
+          EventNode e = event(eventId);
+          if (e == null) {
+            continue;
+          }
+          for (String next : e.identifiers()) {
+            if (seen.add(next)) {
+              queue.add(next);
+            }
+          }
+        }
+      }
+    }
+
+    /** The batch's two passes over the component's links. */
+    void cluster() {
+      Resolution first = guardrails.resolve(links(Set.of()), k -> false, neverLink);
+      for (LinkDecision d : first.dropped()) {
+        if (BRIDGE_RULES.contains(d.reason().code())) {
+          bridges.merge(
+              d.reason().identifier().toString(), d.reason().code(), StreamingResolver::min);
+        }
+      }
+      Resolution last =
+          bridges.isEmpty()
+              ? first
+              : guardrails.resolve(links(bridges.keySet()), k -> false, neverLink);
+      last.clusterKeys().forEach((id, key) -> clusterOf.put(id.toString(), key.toString()));
+      for (String id : componentIds) {
+        if (!bridges.containsKey(id)) {
+          clusterOf.putIfAbsent(id, id); // never linked: a cluster of its own
+        }
+      }
+      for (EventNode e : events.values()) {
+        anchorOf.put(e.eventId(), anchor(e, bridges.keySet()));
+      }
+    }
+
+    /** Profile ids for the clusters, against the ids their identifiers had. */
+    void assignIds() {
+      Map<String, Map<String, Long>> overlaps = new TreeMap<>();
+      Set<String> previous = new TreeSet<>();
+      clusterOf.forEach(
+          (id, key) -> {
+            String had = node(id).profileId();
+            if (had != null) {
+              overlaps.computeIfAbsent(key, k -> new TreeMap<>()).merge(had, 1L, Long::sum);
+              previous.add(had);
+            }
+          });
+      for (String id : seeds) {
+        if (node(id).profileId() != null) {
+          previous.add(node(id).profileId());
+        }
+      }
+      for (EventNode e : events.values()) {
+        if (e.profileId() != null) {
+          previous.add(e.profileId());
+        }
+      }
+      for (EventNode e : events.values()) {
+        String anchor = anchorOf.get(e.eventId());
+        if (anchor != null) {
+          firstSeen.merge(clusterOf.get(anchor), e.receivedAt(), StreamingResolver::earlier);
+        }
+      }
+      List<NewComponent> components = new ArrayList<>();
+      for (String key : new TreeSet<>(clusterOf.values())) {
+        components.add(new NewComponent(key, firstSeen.get(key)));
+      }
+      List<Overlap> overlapList = new ArrayList<>();
+      Map<String, Instant> previousFirstSeen = new HashMap<>();
+      List<PreviousId> previousIds = new ArrayList<>();
+      for (String id : previous) {
+        ProfileNode p = state.profiles().get(id);
+        Instant seen = p == null ? null : p.firstSeen();
+        previousFirstSeen.put(id, seen);
+        previousIds.add(new PreviousId(id, seen));
+      }
+      overlaps.forEach(
+          (key, byId) ->
+              byId.forEach(
+                  (id, shared) ->
+                      overlapList.add(
+                          new Overlap(
+                              key, firstSeen.get(key), id, previousFirstSeen.get(id), shared))));
+      assignment =
+          ProfileIdAssigner.assign(
+              components,
+              overlapList,
+              previousIds,
+              id -> state.profiles().get(id) != null || state.formerIds().get(id) != null);
+    }
+
+    /** Writes the new state back and says what changed. */
+    StitchOutcome write(String eventId, List<String> sharedNow) {
+      Map<String, String> idOf = assignment.profileIds();
+      Map<String, TreeSet<String>> members = new TreeMap<>();
+      Map<String, TreeSet<String>> eventsOf = new TreeMap<>();
+      clusterOf.forEach(
+          (id, key) -> members.computeIfAbsent(idOf.get(key), k -> new TreeSet<>()).add(id));
+      for (EventNode e : events.values()) {
+        String anchor = anchorOf.get(e.eventId());
+        String profile = anchor == null ? null : idOf.get(clusterOf.get(anchor));
+        if (profile != null) {
+          eventsOf.computeIfAbsent(profile, k -> new TreeSet<>()).add(e.eventId());
+        }
+        if (!Objects.equals(profile, e.profileId()) || e.eventId().equals(eventId)) {
+          state.events().put(e.eventId(), e.withProfile(profile));
+        }
+      }
+      for (Map.Entry<String, IdentifierNode> n : nodes.entrySet()) {
+        String id = n.getKey();
+        IdentifierNode node = n.getValue();
+        String key = clusterOf.get(id);
+        String profile = node.shared() || key == null ? null : idOf.get(key);
+        if (!componentIds.contains(id) && !node.shared()) {
+          profile = node.profileId(); // outside the component: untouched
+        }
+        state
+            .identifiers()
+            .put(
+                id,
+                new IdentifierNode(
+                    node.nameKeys(),
+                    node.customerIds(),
+                    node.sharedReason(),
+                    node.eventIds(),
+                    profile,
+                    bridges.get(id)));
+      }
+      List<ProfileNode> updated = new ArrayList<>();
+      for (Map.Entry<String, String> c : idOf.entrySet()) {
+        String profileId = c.getValue();
+        ProfileNode now =
+            new ProfileNode(
+                profileId,
+                c.getKey(),
+                firstSeen.get(c.getKey()),
+                List.copyOf(members.getOrDefault(profileId, new TreeSet<>())),
+                List.copyOf(eventsOf.getOrDefault(profileId, new TreeSet<>())));
+        if (!now.equals(state.profiles().get(profileId))) {
+          state.profiles().put(profileId, now);
+          updated.add(now);
+        }
+      }
+      assignment
+          .merged()
+          .forEach(
+              (alias, survivor) -> {
+                state.profiles().remove(alias);
+                state.formerIds().put(alias, survivor);
+              });
+      for (String retired : assignment.retired()) {
+        state.profiles().remove(retired);
+        state.formerIds().put(retired, "");
+      }
+      String anchor = anchorOf.get(eventId);
+      String profileId = anchor == null ? null : idOf.get(clusterOf.get(anchor));
+      return new StitchOutcome(
+          eventId,
+          profileId,
+          updated,
+          assignment.merged(),
+          List.copyOf(assignment.retired()),
+          sharedNow);
+    }
+
+    /** The component's star links without {@code excluded} identifiers, deduplicated per pair. */
+    private List<IdentityLink> links(Set<String> excluded) {
+      Map<List<String>, Instant> seenAt = new HashMap<>();
+      Map<List<String>, String> evidence = new HashMap<>();
+      for (EventNode e : events.values()) {
+        List<String> usable = usable(e, excluded);
+        if (usable.size() < 2) {
+          continue;
+        }
+        String anchor = usable.get(0);
+        for (String other : usable.subList(1, usable.size())) {
+          List<String> pair = List.of(anchor, other);
+          seenAt.merge(pair, e.occurredAt(), StreamingResolver::earlier);
+          evidence.merge(pair, e.eventId(), StreamingResolver::min);
+        }
+      }
+      List<IdentityLink> links = new ArrayList<>(seenAt.size());
+      seenAt.forEach(
+          (pair, at) ->
+              links.add(
+                  new IdentityLink(key(pair.get(0)), key(pair.get(1)), evidence.get(pair), at)));
+      return links;
+    }
+
+    /** The event's usable identifiers, the anchor (highest priority, then value) first. */
+    private List<String> usable(EventNode e, Set<String> excluded) {
+      List<IdentifierKey> keys = new ArrayList<>();
+      for (String id : e.identifiers()) {
+        if (!node(id).shared() && !excluded.contains(id)) {
+          keys.add(key(id));
+        }
+      }
+      keys.sort(limits.identifierOrder());
+      return keys.stream().map(IdentifierKey::toString).toList();
+    }
+
+    private String anchor(EventNode e, Set<String> excluded) {
+      List<String> usable = usable(e, excluded);
+      return usable.isEmpty() ? null : usable.get(0);
+    }
+
+    private IdentifierNode node(String id) {
+      return nodes.computeIfAbsent(
+          id,
+          k -> {
+            IdentifierNode stored = state.identifiers().get(k);
+            return stored != null
+                ? stored
+                : new IdentifierNode(List.of(), List.of(), null, List.of(), null, null);
+          });
+    }
+
+    /** An event of the component, loaded once into the working set. */
+    private EventNode event(String eventId) {
+      return events.computeIfAbsent(eventId, k -> state.events().get(k));
+    }
+  }
+
+  private static List<String> withNameKey(List<String> names, String nameKey) {
+    if (nameKey == null || names.contains(nameKey)) {
+      return names;
+    }
+    TreeSet<String> sorted = new TreeSet<>(names);
+    sorted.add(nameKey);
+    while (sorted.size() > MAX_NAME_KEYS) {
+      sorted.pollLast();
+    }
+    return List.copyOf(sorted);
+  }
+
+  private static List<String> withCustomers(List<String> known, List<String> customers) {
+    if (customers.isEmpty() || known.size() >= MAX_CUSTOMER_IDS) {
+      return known;
+    }
+    Set<String> all = new TreeSet<>(known);
+    for (String c : customers) {
+      if (all.size() < MAX_CUSTOMER_IDS) {
+        all.add(c);
+      }
+    }
+    return List.copyOf(all);
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static String min(String a, String b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 }

@@ -1,0 +1,125 @@
+package io.opencdp.resolve.stream;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opencdp.ingest.spark.EventRows;
+import io.opencdp.ingest.spark.EventsTable;
+import io.opencdp.ingest.testing.SharedSpark;
+import io.opencdp.resolve.eval.EvaluationResult;
+import io.opencdp.resolve.eval.PairwiseEvaluator;
+import io.opencdp.resolve.guardrail.LinkGuardrails;
+import io.opencdp.resolve.guardrail.NeverLinkRules;
+import io.opencdp.resolve.spark.ResolveTables;
+import io.opencdp.resolve.spark.ResolvedSample;
+import io.opencdp.schemas.event.TouchpointEvent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The streaming resolver against the batch on the committed sample, fed in a shuffled order: every
+ * pair of events the stream puts together the batch puts together too, and what the stream misses
+ * are the batch's probabilistic links (which the stream does not compute; reconciliation brings
+ * them).
+ */
+class StreamingResolverSampleTest {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamingResolverSampleTest.class);
+  private static List<TouchpointEvent> events;
+  private static Map<String, String> batch;
+  private static StreamingResolver resolver;
+
+  @BeforeAll
+  static void readTheResolvedSample() {
+    ResolvedSample sample = ResolvedSample.get();
+    var spark = SharedSpark.session();
+    events = new ArrayList<>();
+    for (Row r :
+        spark.read().format("delta").load(sample.tables.table(EventsTable.NAME)).collectAsList()) {
+      events.add(EventRows.fromRow(r));
+    }
+    batch = new HashMap<>();
+    for (Row r :
+        spark
+            .read()
+            .format("delta")
+            .load(sample.tables.table(ResolveTables.EVENT_PROFILES))
+            .select(col("event_id"), col("profile_id"))
+            .collectAsList()) {
+      batch.put(r.getString(0), r.getString(1));
+    }
+    resolver =
+        new StreamingResolver(
+            LinkGuardrails.from(sample.config.resolve().guardrails()), NeverLinkRules.none());
+  }
+
+  @Test
+  void theStreamAgreesWithTheBatchUpToItsProbabilisticLinks() {
+    StreamState state = stream(42);
+    PairwiseEvaluator agreement = new PairwiseEvaluator();
+    long placedByBatchOnly = 0;
+    for (TouchpointEvent e : events) {
+      String ours = state.events().get(e.eventId()).profileId();
+      String theirs = batch.get(e.eventId());
+      if (ours == null && theirs != null) {
+        placedByBatchOnly++;
+      }
+      agreement.add(
+          theirs == null ? "none:" + e.eventId() : theirs,
+          ours == null ? "none:" + e.eventId() : ours);
+    }
+    EvaluationResult r = agreement.result();
+    LOG.info(
+        "stream vs batch on {} events: precision {} recall {} f1 {}; {} event(s) only the batch"
+            + " placed; {} stream profile(s) spanning two batch profiles",
+        r.records(),
+        r.precision(),
+        r.recall(),
+        r.f1(),
+        placedByBatchOnly,
+        r.overMergedProfiles());
+    // measured: precision 1.0, recall 0.8945 (F1 0.9443), 1,419 events only the batch placed; the
+    // recall it lacks is the batch's probabilistic links, which the stream does not compute yet
+    assertThat(r.precision()).isGreaterThanOrEqualTo(0.9999);
+    assertThat(r.overMergedProfiles()).isZero();
+    assertThat(r.recall()).isGreaterThanOrEqualTo(0.88);
+  }
+
+  @Test
+  void twoArrivalOrdersGiveTheSameProfiles() {
+    StreamState one = stream(1);
+    StreamState two = stream(2);
+    for (TouchpointEvent e : events) {
+      assertThat(members(two, e)).as(e.eventId()).isEqualTo(members(one, e));
+    }
+  }
+
+  private static StreamState stream(long seed) {
+    List<TouchpointEvent> shuffled = new ArrayList<>(events);
+    Collections.shuffle(shuffled, new Random(seed));
+    StreamState state = StreamState.inMemory();
+    long t0 = System.nanoTime();
+    for (TouchpointEvent e : shuffled) {
+      resolver.resolve(e, state);
+    }
+    LOG.info(
+        "streamed {} events (seed {}) in {} ms",
+        shuffled.size(),
+        seed,
+        (System.nanoTime() - t0) / 1_000_000);
+    return state;
+  }
+
+  private static List<String> members(StreamState state, TouchpointEvent e) {
+    String profile = state.events().get(e.eventId()).profileId();
+    return profile == null ? List.of() : state.profiles().get(profile).members();
+  }
+}
