@@ -18,6 +18,7 @@ import io.opencdp.schemas.error.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,6 +56,14 @@ class StreamJobTest {
       """
       {"type":"page","messageId":"web-3","anonymousId":"2383b11b-7f2d-4664-b3e3-547c20f0fe6e","name":"Cart","properties":{"path":"/cart"},"timestamp":"2026-05-09T09:00:00Z","receivedAt":"2026-05-09T09:00:01Z","version":2}
       {"type":"page","messageId":"web-4","anonymousId":"2383b11b-7f2d-4664-b3e3-547c20f0fe6e","name":"Checkout","properties":{"path":"/checkout"},"timestamp":"2026-05-09T09:01:00Z","receivedAt":"2026-05-09T09:01:01Z","version":2}
+      """;
+
+  /** An email, then a phone, then both on one event: two profiles, then one. */
+  private static final String JOINING =
+      """
+      {"type":"identify","messageId":"mia-1","anonymousId":"0c7d5e62-1f7b-4a57-9a3e-6c1d2b3a4f01","traits":{"email":"mia.stone@example.com"},"timestamp":"2026-07-01T10:00:00Z","receivedAt":"2026-07-01T10:00:01Z","version":2}
+      {"type":"identify","messageId":"mia-2","anonymousId":"0c7d5e62-1f7b-4a57-9a3e-6c1d2b3a4f02","traits":{"phone":"(646) 228-8318"},"timestamp":"2026-07-01T11:00:00Z","receivedAt":"2026-07-01T11:00:01Z","version":2}
+      {"type":"identify","messageId":"mia-3","anonymousId":"0c7d5e62-1f7b-4a57-9a3e-6c1d2b3a4f03","traits":{"email":"mia.stone@example.com","phone":"(646) 228-8318"},"timestamp":"2026-07-01T12:00:00Z","receivedAt":"2026-07-01T12:00:01Z","version":2}
       """;
 
   private static final String EMAIL_EVENTS =
@@ -167,6 +176,26 @@ class StreamJobTest {
     Hit<ObjectNode> profile = profileDocs().get(profileId);
     assertThat(profile.version()).isGreaterThan(before);
     assertThat(profile.source().get("segments").toString()).isEqualTo("[\"vip\"]");
+  }
+
+  @Test
+  @Order(6)
+  void anEventJoiningTwoProfilesMergesThemAndDeletesTheAliasDocument() throws Exception {
+    write(dir.resolve("landing/web/web-3.jsonl"), JOINING);
+
+    new StreamJob(config, es.url()).once(true).run();
+
+    Map<String, String> profileOfEvent = eventProfiles();
+    String survivor = profileOfEvent.get(idOfEventFrom("mia-3"));
+    assertThat(profileOfEvent.get(idOfEventFrom("mia-1"))).isEqualTo(survivor);
+    assertThat(profileOfEvent.get(idOfEventFrom("mia-2"))).isEqualTo(survivor);
+    Map<String, Hit<ObjectNode>> profiles = profileDocs();
+    List<String> mergedFrom = new ArrayList<>();
+    profiles.get(survivor).source().get("merged_from").forEach(id -> mergedFrom.add(id.asText()));
+    assertThat(mergedFrom).hasSize(1);
+    assertThat(profiles).doesNotContainKey(mergedFrom.get(0));
+    assertThat(profiles.keySet())
+        .containsExactlyInAnyOrderElementsOf(Set.copyOf(profileOfEvent.values()));
   }
 
   @Test
