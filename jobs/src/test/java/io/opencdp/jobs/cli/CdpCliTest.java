@@ -159,4 +159,32 @@ class CdpCliTest {
             "cdp: error [CONFIG_INVALID]: resolve.match.blocking[0]: unknown blocking transform"
                 + " 'phonex'");
   }
+
+  @Test
+  void streamHelpNamesTheOnceOption() {
+    int exit = CdpCli.run("stream", "--help");
+
+    assertThat(exit).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--once", "stream.*");
+  }
+
+  @Test
+  void streamWithoutSourceDirectoriesFailsWithOneLineNamingTheKey() throws IOException {
+    Path config = dir.resolve("cdp.yaml");
+    Files.writeString(
+        config,
+        "work_dir: "
+            + dir.resolve("work")
+            + "\nelasticsearch:\n  url: http://127.0.0.1:1\ningest:\n  landing_root: "
+            + dir.resolve("empty")
+            + "\n");
+
+    int exit = CdpCli.run("--config", config.toString(), "stream", "--once");
+
+    assertThat(exit).isEqualTo(3);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("cdp: error [INPUT_NOT_FOUND]: ")
+        .contains("ingest.landing_root")
+        .doesNotContain("Exception");
+  }
 }
