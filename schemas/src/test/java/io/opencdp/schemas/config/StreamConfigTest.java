@@ -16,12 +16,12 @@ class StreamConfigTest {
   @TempDir Path dir;
 
   @Test
-  void defaultsMonitorEverySecondAndCheckpointEveryFive() {
+  void defaultsMonitorEverySecondCheckpointEveryFiveAndKeepStateOnTheHeap() {
     StreamConfig stream = ConfigLoader.load(null, Map.of()).stream();
 
     assertThat(stream.monitorInterval()).isEqualTo(Duration.ofSeconds(1));
     assertThat(stream.checkpointInterval()).isEqualTo(Duration.ofSeconds(5));
-    assertThat(stream.stateBackend()).isEqualTo(StreamConfig.StateBackend.ROCKSDB);
+    assertThat(stream.stateBackend()).isEqualTo(StreamConfig.StateBackend.HASHMAP);
     assertThat(stream.flushInterval()).isEqualTo(Duration.ofMillis(200));
     assertThat(stream.flushSize()).isEqualTo(1000);
   }
@@ -29,9 +29,9 @@ class StreamConfigTest {
   @Test
   void stateBackendIsReadFromItsConfigSpelling() throws IOException {
     StreamConfig stream =
-        ConfigLoader.load(write("stream:\n  state_backend: hashmap\n"), Map.of()).stream();
+        ConfigLoader.load(write("stream:\n  state_backend: rocksdb\n"), Map.of()).stream();
 
-    assertThat(stream.stateBackend()).isEqualTo(StreamConfig.StateBackend.HASHMAP);
+    assertThat(stream.stateBackend()).isEqualTo(StreamConfig.StateBackend.ROCKSDB);
   }
 
   @Test
