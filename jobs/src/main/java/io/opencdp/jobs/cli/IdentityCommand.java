@@ -81,6 +81,35 @@ final class IdentityCommand {
     return 0;
   }
 
+  @Command(
+      name = "withdraw",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Withdraw an override: the next `cdp resolve` no longer applies it, so what it kept apart may",
+        "join again. The row stays in identity_overrides with active = false; who withdrew it and why",
+        "are in the table's history (DESCRIBE HISTORY, userMetadata)."
+      })
+  int withdraw(
+      @Option(
+              names = "--override",
+              required = true,
+              paramLabel = "ID",
+              description = "The override id `never-link` or `split` printed.")
+          String overrideId,
+      @Option(names = "--reason", paramLabel = "TEXT", description = "Why (kept in the history).")
+          String reason) {
+    CdpConfig config = root.config();
+    SparkSession spark = SparkSessions.create("cdp-identity", config.spark(), config.workDir());
+    try {
+      new IdentityOverrides(spark, config).withdraw(overrideId, reason);
+    } finally {
+      spark.stop();
+    }
+    System.out.printf(
+        "withdrew override %s; run `cdp resolve` to re-resolve without it%n", overrideId);
+    return 0;
+  }
+
   private static IdentityOverride withSpark(
       CdpConfig config, Function<IdentityOverrides, IdentityOverride> action) {
     SparkSession spark = SparkSessions.create("cdp-identity", config.spark(), config.workDir());

@@ -240,6 +240,65 @@ public final class IdentityOverrides {
     return members;
   }
 
+  /**
+   * Withdraws an active override: its row stays (the record of what was decided) with {@code
+   * active} false, and the next resolve no longer applies it, so the profiles it kept apart may
+   * join again. Who withdrew it, when and why are in the Delta commit ({@code DESCRIBE HISTORY}:
+   * {@code userMetadata}), since the row keeps only what was decided.
+   *
+   * @throws CdpException {@code INPUT_NOT_FOUND} when the workspace has no such override, {@code
+   *     BAD_ARGUMENT} when it was withdrawn already
+   */
+  public void withdraw(String overrideId, String reason) {
+    String location = tables.table(ResolveTables.IDENTITY_OVERRIDES);
+    List<Row> found =
+        DeltaTables.exists(spark, location)
+            ? spark
+                .read()
+                .format("delta")
+                .load(location)
+                .where(
+                    col("workspace_id")
+                        .equalTo(workspace)
+                        .and(col("override_id").equalTo(overrideId)))
+                .select("active")
+                .collectAsList()
+            : List.of();
+    if (found.isEmpty()) {
+      throw new CdpException(
+          ErrorCode.INPUT_NOT_FOUND,
+          "workspace '"
+              + workspace
+              + "' has no identity override '"
+              + overrideId
+              + "' (--override)");
+    }
+    if (found.stream().noneMatch(r -> r.getBoolean(0))) {
+      throw new CdpException(
+          ErrorCode.BAD_ARGUMENT, "identity override '" + overrideId + "' is withdrawn already");
+    }
+    String metadata =
+        "withdraw "
+            + overrideId
+            + " by "
+            + createdBy()
+            + (reason == null || reason.isBlank() ? "" : ": " + reason.strip());
+    String key = "spark.databricks.delta.commitInfo.userMetadata";
+    spark.conf().set(key, metadata);
+    try {
+      DeltaTable.forPath(spark, location)
+          .update(
+              col("workspace_id")
+                  .equalTo(workspace)
+                  .and(col("override_id").equalTo(overrideId))
+                  .and(col("active")),
+              java.util.Map.of("active", org.apache.spark.sql.functions.lit(false)));
+    } finally {
+      spark.conf().unset(key);
+    }
+    LOG.info("withdrew identity override {}; the next resolve no longer applies it", overrideId);
+  }
+
   /** The active overrides of the workspace as never-link pairs; none when there is no table. */
   static NeverLinkRules rules(SparkSession spark, TableLocations tables, String workspace) {
     String location = tables.table(ResolveTables.IDENTITY_OVERRIDES);

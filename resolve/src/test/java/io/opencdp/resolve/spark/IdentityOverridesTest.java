@@ -159,6 +159,33 @@ class IdentityOverridesTest {
         .hasMessageContaining("the same identifier");
   }
 
+  @Test
+  void aWithdrawnOverrideNoLongerAppliesAndCannotBeWithdrawnTwice() {
+    IdentifierKey other = key(IdentifierType.EMAIL, "nobody@mail.test");
+    IdentityOverride recorded = overrides.neverLink(ANN_EMAIL, other, "checking");
+    assertThat(
+            IdentityOverrides.rules(fx.spark, fx.tables, fx.config.workspace()).constrains(other))
+        .isTrue();
+
+    overrides.withdraw(recorded.overrideId(), "a mistake");
+
+    assertThat(
+            IdentityOverrides.rules(fx.spark, fx.tables, fx.config.workspace()).constrains(other))
+        .isFalse();
+    assertThat(
+            fx.table(ResolveTables.IDENTITY_OVERRIDES)
+                .where(col("override_id").equalTo(recorded.overrideId()))
+                .collectAsList())
+        .singleElement()
+        .satisfies(r -> assertThat(r.<Boolean>getAs("active")).isFalse());
+    assertThatThrownBy(() -> overrides.withdraw(recorded.overrideId(), null))
+        .isInstanceOf(CdpException.class)
+        .hasMessageContaining("withdrawn already");
+    assertThatThrownBy(() -> overrides.withdraw("ovr-unknown", null))
+        .isInstanceOf(CdpException.class)
+        .hasMessageContaining("no identity override 'ovr-unknown'");
+  }
+
   private static IdentifierKey key(IdentifierType type, String value) {
     return IdentifierKey.of(type, value);
   }

@@ -94,6 +94,52 @@ class StreamingResolverSampleTest {
   }
 
   @Test
+  void withTheBatchsMatchLinksTheStreamsClustersAreTheBatchsProfiles() {
+    // the batch's deterministic clusters are the groups its match links join: joining the stream's
+    // clusters (or unplaced events) by the accepted links must give the batch's profiles exactly
+    StreamState state = stream(7);
+    Map<String, String> parent = new HashMap<>();
+    for (Row r :
+        SharedSpark.session()
+            .read()
+            .format("delta")
+            .load(ResolvedSample.get().tables.table(ResolveTables.MATCH_LINKS))
+            .where(col("accepted"))
+            .select(col("left_group"), col("right_group"))
+            .collectAsList()) {
+      String a = root(parent, r.getString(0));
+      String b = root(parent, r.getString(1));
+      if (!a.equals(b)) {
+        parent.put(a, b);
+      }
+    }
+    PairwiseEvaluator agreement = new PairwiseEvaluator();
+    List<String> disagreements = new ArrayList<>();
+    for (TouchpointEvent e : events) {
+      String profile = state.events().get(e.eventId()).profileId();
+      String group =
+          profile == null ? "event:" + e.eventId() : state.profiles().get(profile).clusterKey();
+      String theirs = batch.get(e.eventId());
+      agreement.add(theirs == null ? "none:" + e.eventId() : theirs, root(parent, group));
+    }
+    EvaluationResult r = agreement.result();
+    LOG.info(
+        "stream clusters joined by the batch's match links vs batch: precision {} recall {} f1 {}",
+        r.precision(),
+        r.recall(),
+        r.f1());
+    assertThat(r.f1()).isEqualTo(1.0);
+  }
+
+  private static String root(Map<String, String> parent, String key) {
+    String at = key;
+    while (parent.containsKey(at)) {
+      at = parent.get(at);
+    }
+    return at;
+  }
+
+  @Test
   void twoArrivalOrdersGiveTheSameProfiles() {
     StreamState one = stream(1);
     StreamState two = stream(2);
