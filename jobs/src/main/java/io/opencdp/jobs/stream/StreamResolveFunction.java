@@ -39,7 +39,7 @@ import org.apache.flink.util.Collector;
  * rebuilt from its events with the batch's {@link ProfileAccumulator}. All writes one event causes
  * carry the next value of the workspace's sequence number as their external version: a later event
  * always wins in the store whatever its event time, and a replay after a restore produces the same
- * versions, which the store refuses.
+ * versions, which the store refuses ({@link #nextSequence} says where the sequence starts).
  */
 final class StreamResolveFunction extends KeyedProcessFunction<String, String, StoreWrite> {
   private static final long serialVersionUID = 1L;
@@ -169,9 +169,16 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
     }
   }
 
+  /**
+   * The next version. The sequence starts at the clock in microseconds when the state is first
+   * created, not at 1: the batch indexer writes with Elasticsearch's own versions (1, 2, ... per
+   * document), which a stream started after it must be above, and a stream started again with fresh
+   * state must be above its own earlier writes. Restored from a checkpoint, it continues, so a
+   * replay writes the versions it wrote before.
+   */
   private long nextSequence() {
     Long last = FlinkStreamState.call(sequence::value);
-    long next = last == null ? 1 : last + 1;
+    long next = last == null ? System.currentTimeMillis() * 1000 : last + 1;
     FlinkStreamState.run(() -> sequence.update(next));
     return next;
   }
