@@ -2,7 +2,6 @@ package io.opencdp.jobs.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opencdp.api.store.EsConnection;
 import io.opencdp.api.store.StoreIndices;
 import io.opencdp.api.testing.ElasticsearchExtension;
@@ -65,10 +64,10 @@ class StreamJobRestartTest {
       Duration latency;
       StreamReport first;
       try {
-        awaitEvents(es, names, 1, Duration.ofSeconds(60));
+        StoreCounts.awaitEvents(es, names, 1, Duration.ofSeconds(60));
         Instant landed = Instant.now();
         land(landing.resolve("web"), "web-2.jsonl", page("live-2", "2026-05-08T18:31:40Z"));
-        awaitEvents(es, names, 2, Duration.ofSeconds(30));
+        StoreCounts.awaitEvents(es, names, 2, Duration.ofSeconds(30));
         latency = Duration.between(landed, Instant.now());
         Thread.sleep(1500); // a checkpoint after the second file
       } finally {
@@ -85,7 +84,7 @@ class StreamJobRestartTest {
       assertThat(again.restoredFrom()).isNotNull();
       assertThat(again.replayed()).isEqualTo(2);
       assertThat(again.profileWrites() + again.eventWrites()).isZero();
-      assertThat(count(es, names.eventsAlias())).isEqualTo(2);
+      assertThat(StoreCounts.count(es, names.eventsAlias())).isEqualTo(2);
     }
   }
 
@@ -106,30 +105,5 @@ class StreamJobRestartTest {
     Path temp = sourceDir.resolve("_" + name);
     Files.writeString(temp, content);
     Files.move(temp, sourceDir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  private static void awaitEvents(EsConnection es, StoreIndices names, long n, Duration timeout)
-      throws Exception {
-    Instant deadline = Instant.now().plus(timeout);
-    while (count(es, names.eventsAlias()) < n) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("fewer than " + n + " event documents after " + timeout);
-      }
-      Thread.sleep(50);
-    }
-  }
-
-  private static long count(EsConnection es, String alias) throws IOException {
-    try {
-      return es.client()
-          .search(
-              s -> s.index(alias).size(0).trackTotalHits(t -> t.enabled(true)), ObjectNode.class)
-          .hits()
-          .total()
-          .value();
-    } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException
-        | org.elasticsearch.client.ResponseException e) {
-      return 0; // the alias does not exist yet, or its new index is not ready
-    }
   }
 }

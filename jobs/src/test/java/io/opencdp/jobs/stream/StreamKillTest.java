@@ -71,13 +71,13 @@ class StreamKillTest {
                 }
               });
       try {
-        awaitEvents(es, killed, 1, Duration.ofSeconds(90));
+        StoreCounts.awaitEvents(es, killed, 1, Duration.ofSeconds(90));
         awaitCheckpoint(dir.resolve("stream-kill").resolve("stream").resolve("checkpoints"));
       } finally {
         first.destroyForcibly(); // SIGKILL: no cancel, no final checkpoint, no flush
         first.waitFor(30, TimeUnit.SECONDS);
       }
-      long atKill = count(es, killed.eventsAlias());
+      long atKill = StoreCounts.count(es, killed.eventsAlias());
       LoggerFactory.getLogger(StreamKillTest.class)
           .info("killed with {} of {} event documents in the store", atKill, EVENTS);
       landing.get(60, TimeUnit.SECONDS);
@@ -87,7 +87,7 @@ class StreamKillTest {
 
       Process second = startStream(yaml, cluster.url(), dir.resolve("second.log"));
       try {
-        awaitEvents(es, killed, EVENTS, Duration.ofSeconds(120));
+        StoreCounts.awaitEvents(es, killed, EVENTS, Duration.ofSeconds(120));
         Thread.sleep(1000); // nothing more may arrive
       } finally {
         second.destroyForcibly();
@@ -229,17 +229,6 @@ class StreamKillTest {
     return es.client().search(s -> s.index(alias).size(1000), ObjectNode.class).hits().hits();
   }
 
-  private static void awaitEvents(EsConnection es, StoreIndices names, long n, Duration timeout)
-      throws Exception {
-    Instant deadline = Instant.now().plus(timeout);
-    while (count(es, names.eventsAlias()) < n) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("fewer than " + n + " event documents after " + timeout);
-      }
-      Thread.sleep(100);
-    }
-  }
-
   private static void awaitCheckpoint(Path checkpoints) throws InterruptedException {
     Instant deadline = Instant.now().plusSeconds(30);
     while (Checkpoints.latest(checkpoints).isEmpty()) {
@@ -247,21 +236,6 @@ class StreamKillTest {
         throw new AssertionError("no complete checkpoint under " + checkpoints);
       }
       Thread.sleep(20);
-    }
-  }
-
-  private static long count(EsConnection es, String alias) throws IOException {
-    try {
-      es.client().indices().refresh(r -> r.index(alias));
-      return es.client()
-          .search(
-              s -> s.index(alias).size(0).trackTotalHits(t -> t.enabled(true)), ObjectNode.class)
-          .hits()
-          .total()
-          .value();
-    } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException
-        | org.elasticsearch.client.ResponseException e) {
-      return 0; // the alias does not exist yet
     }
   }
 }
