@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opencdp.api.ApiServer;
 import io.opencdp.api.store.EsConnection;
 import io.opencdp.api.store.StoreIndices;
 import io.opencdp.api.testing.ElasticsearchExtension;
@@ -15,7 +17,12 @@ import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.config.ConfigLoader;
 import io.opencdp.schemas.error.CdpException;
 import io.opencdp.schemas.error.ErrorCode;
+import io.opencdp.schemas.json.Json;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,7 +104,13 @@ class StreamJobTest {
             + dir.resolve("work")
             + "\ningest:\n  landing_root: "
             + landing
-            + "\nstream:\n  state_backend: hashmap\n  checkpoint_interval_millis: 500\n");
+            + "\nstream:\n  state_backend: hashmap\n  checkpoint_interval_millis: 500\n"
+            // the demo agent key, in this test's workspace
+            + "api:\n  keys:\n    - id: stream-agent\n      sha256:"
+            + " \"a3854d6880cae6a250797cd159536ed0128e592e795d41f99976934196251b30\"\n"
+            + "      role: agent\n      workspace: "
+            + WORKSPACE
+            + "\n");
     config = ConfigLoader.load(yaml);
     es = EsConnection.open(cluster.url(), 30_000);
     names = new StoreIndices(WORKSPACE);
@@ -200,6 +213,28 @@ class StreamJobTest {
     assertThat(profiles).doesNotContainKey(mergedFrom.get(0));
     assertThat(profiles.keySet())
         .containsExactlyInAnyOrderElementsOf(Set.copyOf(profileOfEvent.values()));
+
+    // what an agent sees: the merged id answers the survivor, which lists it, with all three events
+    try (ApiServer api =
+        ApiServer.create(config.api().withPort(0), config.workspace(), es.url()).start()) {
+      JsonNode byAlias = apiGet(api, "/v1/profiles/" + mergedFrom.get(0));
+      assertThat(byAlias.path("profile_id").asText()).isEqualTo(survivor);
+      assertThat(byAlias.path("merged_from").toString()).contains(mergedFrom.get(0));
+      JsonNode timeline = apiGet(api, "/v1/profiles/" + mergedFrom.get(0) + "/events?limit=10");
+      assertThat(timeline.path("events").size()).isEqualTo(3);
+    }
+  }
+
+  private static JsonNode apiGet(ApiServer api, String path) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(api.url() + path))
+                    .header("Authorization", "Bearer cdp_demo_agent_key")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+    return Json.mapper().readTree(response.body());
   }
 
   @Test
