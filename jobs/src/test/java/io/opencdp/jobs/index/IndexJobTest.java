@@ -12,6 +12,7 @@ import io.opencdp.ingest.spark.EventRows;
 import io.opencdp.ingest.spark.EventsTable;
 import io.opencdp.ingest.spark.TableLocations;
 import io.opencdp.ingest.testing.SharedSpark;
+import io.opencdp.jobs.testing.AgentGet;
 import io.opencdp.jobs.testing.SampleCopies;
 import io.opencdp.resolve.spark.ResolveJob;
 import io.opencdp.resolve.spark.ResolveMode;
@@ -342,40 +343,30 @@ class IndexJobTest {
     String phone = withPhone.getAs("identifier_value");
     try (ApiServer api =
         ApiServer.create(config.api().withPort(0), config.workspace(), esUrl).start()) {
-      JsonNode aliased = apiGet(api, "/v1/profiles/" + mergedAlias);
+      JsonNode aliased = AgentGet.json(api, "/v1/profiles/" + mergedAlias);
       assertThat(aliased.path("profile_id").asText()).isEqualTo(mergedSurvivor);
       assertThat(aliased.path("merged_from").toString()).contains(mergedAlias);
 
-      JsonNode byPhone = apiGet(api, "/v1/profiles?phone=" + phone.replace("+", "%2B"));
+      JsonNode byPhone = AgentGet.json(api, "/v1/profiles?phone=" + phone.replace("+", "%2B"));
       assertThat(byPhone.path("profiles").get(0).path("profile_id").asText())
           .isEqualTo(withPhone.<String>getAs("profile_id"));
 
-      JsonNode timeline = apiGet(api, "/v1/profiles/" + mergedSurvivor + "/events?limit=100");
+      JsonNode timeline =
+          AgentGet.json(api, "/v1/profiles/" + mergedSurvivor + "/events?limit=100");
       assertThat(timeline.path("events").size()).isPositive();
       assertThat(timeline.path("events").get(0).path("profile_id").asText())
           .isEqualTo(mergedSurvivor);
 
-      JsonNode identity = apiGet(api, "/v1/profiles/" + mergedSurvivor + "/identity");
+      JsonNode identity = AgentGet.json(api, "/v1/profiles/" + mergedSurvivor + "/identity");
       assertThat(identity.path("merges").toString()).contains(mergedAlias);
       assertThat(identity.path("links").size()).isPositive();
 
-      JsonNode linked = apiGet(api, "/v1/profiles/" + linkedProfile + "/identity");
+      JsonNode linked = AgentGet.json(api, "/v1/profiles/" + linkedProfile + "/identity");
       assertThat(linked.path("probabilistic_links").size()).isPositive();
       assertThat(linked.path("probabilistic_links").get(0).path("probability").asDouble())
           .isGreaterThanOrEqualTo(0.99);
       assertThat(linked.path("probabilistic_links").get(0).path("comparisons").isObject()).isTrue();
     }
-  }
-
-  private static JsonNode apiGet(ApiServer api, String path) throws Exception {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(api.url() + path))
-                .header("Authorization", "Bearer cdp_demo_agent_key")
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-    return Json.mapper().readTree(response.body());
   }
 
   @Test

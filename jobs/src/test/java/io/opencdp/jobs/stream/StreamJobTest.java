@@ -13,16 +13,12 @@ import io.opencdp.api.store.StoreIndices;
 import io.opencdp.api.testing.ElasticsearchExtension;
 import io.opencdp.api.testing.EsTestCluster;
 import io.opencdp.ingest.connector.ReasonCodes;
+import io.opencdp.jobs.testing.AgentGet;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.config.ConfigLoader;
 import io.opencdp.schemas.error.CdpException;
 import io.opencdp.schemas.error.ErrorCode;
-import io.opencdp.schemas.json.Json;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -217,24 +213,13 @@ class StreamJobTest {
     // what an agent sees: the merged id answers the survivor, which lists it, with all three events
     try (ApiServer api =
         ApiServer.create(config.api().withPort(0), config.workspace(), es.url()).start()) {
-      JsonNode byAlias = apiGet(api, "/v1/profiles/" + mergedFrom.get(0));
+      JsonNode byAlias = AgentGet.json(api, "/v1/profiles/" + mergedFrom.get(0));
       assertThat(byAlias.path("profile_id").asText()).isEqualTo(survivor);
       assertThat(byAlias.path("merged_from").toString()).contains(mergedFrom.get(0));
-      JsonNode timeline = apiGet(api, "/v1/profiles/" + mergedFrom.get(0) + "/events?limit=10");
+      JsonNode timeline =
+          AgentGet.json(api, "/v1/profiles/" + mergedFrom.get(0) + "/events?limit=10");
       assertThat(timeline.path("events").size()).isEqualTo(3);
     }
-  }
-
-  private static JsonNode apiGet(ApiServer api, String path) throws Exception {
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(api.url() + path))
-                    .header("Authorization", "Bearer cdp_demo_agent_key")
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-    return Json.mapper().readTree(response.body());
   }
 
   @Test
