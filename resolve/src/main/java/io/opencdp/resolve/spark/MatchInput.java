@@ -7,11 +7,10 @@ import static org.apache.spark.sql.functions.get_json_object;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sha2;
 
-import io.opencdp.resolve.match.MatchField;
 import io.opencdp.resolve.match.MatchValues;
+import io.opencdp.resolve.match.PersonValues;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.List;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -85,35 +84,33 @@ final class MatchInput {
   }
 
   private static Row values(Row r) {
-    String[] v = new String[MatchField.values().length];
-    String[] name =
-        MatchValues.givenAndFamily(
-            r.getAs("first_name"), r.getAs("last_name"), r.getAs("full_name"));
-    v[MatchField.GIVEN_NAME.ordinal()] = name[0];
-    v[MatchField.FAMILY_NAME.ordinal()] = name[1];
     // a LocalDate with the Java 8 time API on (the platform's setting), a java.sql.Date without
     Object birth = r.getAs("birth_date");
-    v[MatchField.BIRTH_DATE.ordinal()] =
-        MatchValues.birthDate(birth instanceof Date d ? d.toLocalDate() : (LocalDate) birth);
-    String[] street = MatchValues.street(r.getAs("street"));
-    v[MatchField.HOUSE_NUMBER.ordinal()] = street[0];
-    v[MatchField.STREET.ordinal()] = street[1];
-    String country = r.getAs("country");
-    v[MatchField.CITY.ordinal()] = MatchValues.text(r.getAs("city"));
-    v[MatchField.POSTAL_CODE.ordinal()] = MatchValues.postalCode(r.getAs("postal_code"), country);
-    v[MatchField.REGION.ordinal()] = MatchValues.region(r.getAs("region"), country);
-    v[MatchField.CARD_LAST4.ordinal()] = MatchValues.cardLast4(r.getAs("card_last4"));
-    List<Row> identifiers = r.getList(r.fieldIndex("identifiers"));
-    for (Row id : identifiers) {
+    String email = null;
+    String phone = null;
+    for (Row id : r.<Row>getList(r.fieldIndex("identifiers"))) {
       String type = id.getAs("type");
-      String value = id.getAs("normalized");
-      if ("email".equals(type) && v[MatchField.EMAIL.ordinal()] == null) {
-        v[MatchField.EMAIL.ordinal()] = value;
-      } else if ("phone".equals(type) && v[MatchField.PHONE.ordinal()] == null) {
-        v[MatchField.PHONE.ordinal()] = value;
+      if ("email".equals(type) && email == null) {
+        email = id.getAs("normalized");
+      } else if ("phone".equals(type) && phone == null) {
+        phone = id.getAs("normalized");
       }
     }
+    PersonValues person =
+        new PersonValues(
+            r.getAs("first_name"),
+            r.getAs("last_name"),
+            r.getAs("full_name"),
+            birth instanceof Date d ? d.toLocalDate() : (LocalDate) birth,
+            r.getAs("street"),
+            r.getAs("city"),
+            r.getAs("region"),
+            r.getAs("postal_code"),
+            r.getAs("country"),
+            r.getAs("card_last4"),
+            email,
+            phone);
     // a Seq: what the row encoder takes for an array column
-    return RowFactory.create(r.getAs("event_id"), ArraySeq.unsafeWrapArray(v));
+    return RowFactory.create(r.getAs("event_id"), ArraySeq.unsafeWrapArray(person.values()));
   }
 }

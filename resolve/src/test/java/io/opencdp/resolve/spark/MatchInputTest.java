@@ -4,13 +4,19 @@ import static io.opencdp.resolve.spark.ResolveFixture.T0;
 import static io.opencdp.resolve.spark.ResolveFixture.phone;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opencdp.ingest.spark.EventRows;
+import io.opencdp.ingest.spark.EventsTable;
+import io.opencdp.ingest.testing.SharedSpark;
 import io.opencdp.resolve.match.MatchField;
+import io.opencdp.resolve.match.PersonValues;
 import io.opencdp.schemas.event.Channel;
 import io.opencdp.schemas.event.PersonAttributes;
 import io.opencdp.schemas.event.TouchpointEvent;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +47,33 @@ class MatchInputTest {
         // anything but four digits is no card
         .containsEntry(ResolveFixture.eventId("line-2"), null)
         .containsEntry(ResolveFixture.eventId("line-3"), null);
+  }
+
+  @Test
+  void theStreamReadsEveryEventOfTheSampleAsTheBatchDoes() {
+    // PersonValues.of(event), what the stream calls, against the batch's Spark columns
+    Dataset<Row> events =
+        SharedSpark.session()
+            .read()
+            .format("delta")
+            .load(ResolvedSample.get().tables.table(EventsTable.NAME));
+    Map<String, List<String>> batch = new HashMap<>();
+    for (Row r : MatchInput.eventValues(events).collectAsList()) {
+      batch.put(r.getAs("event_id"), r.getList(r.fieldIndex("values")));
+    }
+    int named = 0;
+    for (Row r : events.collectAsList()) {
+      TouchpointEvent event = EventRows.fromRow(r);
+      PersonValues person = PersonValues.of(event);
+      assertThat(person.named()).as(event.eventId()).isEqualTo(batch.containsKey(event.eventId()));
+      if (person.named()) {
+        named++;
+        assertThat(Arrays.asList(person.values()))
+            .as(event.eventId())
+            .isEqualTo(batch.get(event.eventId()));
+      }
+    }
+    assertThat(named).isGreaterThan(7_000); // 7,781 named events in the sample
   }
 
   private static TouchpointEvent storeLine(String key, String first, String last, String card) {
