@@ -18,42 +18,21 @@ import org.apache.flink.api.common.typeinfo.Types;
  * {@code MapState<String, String>}, values as their {@link Json#mapper()} JSON, so the state
  * serializer is Flink's own string serializer, never Kryo, and RocksDB stores plain bytes.
  */
-final class FlinkStreamState implements StreamState {
-  private final StateMap<String, IdentifierNode> identifiers;
-  private final StateMap<String, EventNode> events;
-  private final StateMap<String, ProfileNode> profiles;
-  private final StateMap<String, String> formerIds;
+final class FlinkStreamState {
+  private FlinkStreamState() {}
 
-  FlinkStreamState(RuntimeContext context) {
-    identifiers = json(mapState(context, "identifiers"), IdentifierNode.class);
-    events = json(mapState(context, "event-nodes"), EventNode.class);
-    profiles = json(mapState(context, "profiles"), ProfileNode.class);
-    formerIds = strings(mapState(context, "former-ids"));
+  /** The resolver's state in the current key's {@code MapState}s. */
+  static StreamState open(RuntimeContext context) {
+    return new StreamState.Maps(
+        json(mapState(context, "identifiers"), IdentifierNode.class),
+        json(mapState(context, "event-nodes"), EventNode.class),
+        json(mapState(context, "profiles"), ProfileNode.class),
+        strings(mapState(context, "former-ids")));
   }
 
   /** A {@code MapState<String, String>} named {@code name}. */
   static MapState<String, String> mapState(RuntimeContext context, String name) {
     return context.getMapState(new MapStateDescriptor<>(name, Types.STRING, Types.STRING));
-  }
-
-  @Override
-  public StateMap<String, IdentifierNode> identifiers() {
-    return identifiers;
-  }
-
-  @Override
-  public StateMap<String, EventNode> events() {
-    return events;
-  }
-
-  @Override
-  public StateMap<String, ProfileNode> profiles() {
-    return profiles;
-  }
-
-  @Override
-  public StateMap<String, String> formerIds() {
-    return formerIds;
   }
 
   static String write(Object value) {

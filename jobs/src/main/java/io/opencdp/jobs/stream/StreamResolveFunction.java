@@ -10,6 +10,7 @@ import io.opencdp.resolve.profile.ProfileAccumulator;
 import io.opencdp.resolve.profile.ProfileRules;
 import io.opencdp.resolve.stream.ProfileNode;
 import io.opencdp.resolve.stream.StitchOutcome;
+import io.opencdp.resolve.stream.StreamState;
 import io.opencdp.resolve.stream.StreamingResolver;
 import io.opencdp.schemas.config.GuardrailConfig;
 import io.opencdp.schemas.config.ProfilesConfig;
@@ -51,7 +52,7 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
   private final ProfilesConfig profiles;
   private final GuardrailConfig guardrails;
 
-  private transient FlinkStreamState state;
+  private transient StreamState state;
   private transient MapState<String, String> eventStore;
   private transient MapState<String, String> indexedProfile;
   private transient MapState<String, String> mergedFrom;
@@ -73,7 +74,7 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
 
   @Override
   public void open(OpenContext context) {
-    state = new FlinkStreamState(getRuntimeContext());
+    state = FlinkStreamState.open(getRuntimeContext());
     eventStore = FlinkStreamState.mapState(getRuntimeContext(), "events");
     indexedProfile = FlinkStreamState.mapState(getRuntimeContext(), "indexed-profile");
     mergedFrom = FlinkStreamState.mapState(getRuntimeContext(), "merged-from");

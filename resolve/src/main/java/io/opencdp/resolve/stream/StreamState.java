@@ -19,33 +19,16 @@ public interface StreamState {
 
   /** State in plain hash maps: tests, and the reference the Flink state is checked against. */
   static StreamState inMemory() {
-    return new StreamState() {
-      private final StateMap<String, IdentifierNode> identifiers = map();
-      private final StateMap<String, EventNode> events = map();
-      private final StateMap<String, ProfileNode> profiles = map();
-      private final StateMap<String, String> formerIds = map();
-
-      @Override
-      public StateMap<String, IdentifierNode> identifiers() {
-        return identifiers;
-      }
-
-      @Override
-      public StateMap<String, EventNode> events() {
-        return events;
-      }
-
-      @Override
-      public StateMap<String, ProfileNode> profiles() {
-        return profiles;
-      }
-
-      @Override
-      public StateMap<String, String> formerIds() {
-        return formerIds;
-      }
-    };
+    return new Maps(map(), map(), map(), map());
   }
+
+  /** The four maps as a value; a record's accessors are the interface's methods. */
+  record Maps(
+      StateMap<String, IdentifierNode> identifiers,
+      StateMap<String, EventNode> events,
+      StateMap<String, ProfileNode> profiles,
+      StateMap<String, String> formerIds)
+      implements StreamState {}
 
   private static <K, V> StateMap<K, V> map() {
     Map<K, V> m = new HashMap<>();
