@@ -39,6 +39,7 @@ final class MatchStep {
   private final Set<String> changedTerms = new HashSet<>();
   private final Map<String, List<Linked>> linked = new HashMap<>();
   private final TermShares shares = this::share;
+  private final Map<String, String> recordIds = new HashMap<>();
 
   MatchStep(StreamMatcher matcher, StreamState state) {
     this.matcher = matcher;
@@ -185,19 +186,18 @@ final class MatchStep {
             if (a.equals(b) || (self && a.compareTo(b) > 0)) {
               continue;
             }
-            // oriented by group key: ties in probability are then taken in the batch's key order
-            boolean aLeft = a.compareTo(b) < 0;
-            String left = aLeft ? a : b;
-            String right = aLeft ? b : a;
-            String leftVector = aLeft ? v.getKey() : l.other;
-            String rightVector = aLeft ? l.other : v.getKey();
+            // oriented by record id as the batch orients its pairs: equally strong links are
+            // then taken in the batch's order
+            String aRecord = recordId(a, v.getKey());
+            String bRecord = recordId(b, l.other);
+            boolean aLeft = aRecord.compareTo(bRecord) < 0;
             links.add(
                 new MatchLink(
-                    left,
-                    right,
+                    aLeft ? a : b,
+                    aLeft ? b : a,
                     l.probability,
-                    left + "/" + leftVector,
-                    right + "/" + rightVector,
+                    aLeft ? aRecord : bRecord,
+                    aLeft ? bRecord : aRecord,
                     evidence));
             named.add(a);
             named.add(b);
@@ -221,6 +221,12 @@ final class MatchStep {
       facts.add(new GroupFacts(group, identifiersOf.getOrDefault(group, Set.of()), births));
     }
     return guard.apply(facts, links).rootOf();
+  }
+
+  private String recordId(String group, String vectorId) {
+    return recordIds.computeIfAbsent(
+        group + "\u001f" + vectorId,
+        k -> MatchRecord.idOf(group, vector(vectorId).record.values()));
   }
 
   /** Writes what changed back to the state. */

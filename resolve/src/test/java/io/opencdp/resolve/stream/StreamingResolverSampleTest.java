@@ -11,7 +11,9 @@ import io.opencdp.resolve.eval.PairwiseEvaluator;
 import io.opencdp.resolve.guardrail.LinkGuardrails;
 import io.opencdp.resolve.guardrail.NeverLinkRules;
 import io.opencdp.resolve.match.MatchModelStore;
+import io.opencdp.resolve.match.MatchRecord;
 import io.opencdp.resolve.match.MatchSettings;
+import io.opencdp.resolve.match.PersonValues;
 import io.opencdp.resolve.spark.ResolveTables;
 import io.opencdp.resolve.spark.ResolvedSample;
 import io.opencdp.schemas.event.TouchpointEvent;
@@ -127,6 +129,33 @@ class StreamingResolverSampleTest {
         r.f1(),
         disagreements.size());
     assertThat(r.f1()).isGreaterThanOrEqualTo(0.999);
+  }
+
+  @Test
+  void theStreamNamesMatchRecordsAsTheBatchDoes() {
+    // pairs are oriented by record id, which orders equally strong links under the guard
+    Map<String, TouchpointEvent> byId = new HashMap<>();
+    events.forEach(e -> byId.put(e.eventId(), e));
+    List<Row> links =
+        SharedSpark.session()
+            .read()
+            .format("delta")
+            .load(ResolvedSample.get().tables.table(ResolveTables.MATCH_LINKS))
+            .select(
+                "left_group",
+                "left_record",
+                "left_event_id",
+                "right_group",
+                "right_record",
+                "right_event_id")
+            .collectAsList();
+    assertThat(links).isNotEmpty();
+    for (Row r : links) {
+      for (int side = 0; side < 6; side += 3) {
+        String[] values = PersonValues.of(byId.get(r.getString(side + 2))).values();
+        assertThat(MatchRecord.idOf(r.getString(side), values)).isEqualTo(r.getString(side + 1));
+      }
+    }
   }
 
   @Test
