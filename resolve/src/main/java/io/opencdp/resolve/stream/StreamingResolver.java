@@ -80,7 +80,6 @@ public final class StreamingResolver implements Serializable {
   private final LinkGuardrails guardrails;
   private final NeverLinkRules neverLink;
   private final StreamMatcher matcher;
-  private final MatchLinkGuard matchGuard;
 
   /** Deterministic stitching only. */
   public StreamingResolver(LinkGuardrails guardrails, NeverLinkRules neverLink) {
@@ -96,7 +95,6 @@ public final class StreamingResolver implements Serializable {
     this.guardrails = requireNonNull(guardrails, "guardrails is null");
     this.neverLink = requireNonNull(neverLink, "neverLink is null");
     this.matcher = matcher;
-    this.matchGuard = new MatchLinkGuard(guardrails.limits(), neverLink);
   }
 
   /** Whether it links probabilistically too. */
@@ -375,7 +373,8 @@ public final class StreamingResolver implements Serializable {
       Map<String, Set<IdentifierKey>> identifiersOf = new HashMap<>();
       clusterOf.forEach(
           (id, key) -> identifiersOf.computeIfAbsent(key, k -> new HashSet<>()).add(key(id)));
-      rootOf = step.decide(vectorsOf, identifiersOf, matchGuard);
+      rootOf =
+          step.decide(vectorsOf, identifiersOf, new MatchLinkGuard(guardrails.limits(), neverLink));
       if (!rootOf.isEmpty()) {
         clusterOf.replaceAll((id, key) -> rootOf.getOrDefault(key, key));
       }

@@ -1,5 +1,10 @@
 package io.opencdp.resolve.stream;
 
+import static io.opencdp.resolve.stream.StreamingResolverTest.customer;
+import static io.opencdp.resolve.stream.StreamingResolverTest.device;
+import static io.opencdp.resolve.stream.StreamingResolverTest.email;
+import static io.opencdp.resolve.stream.StreamingResolverTest.event;
+import static io.opencdp.resolve.stream.StreamingResolverTest.phone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opencdp.resolve.guardrail.LinkGuardrails;
@@ -15,10 +20,6 @@ import io.opencdp.resolve.match.MatchModel;
 import io.opencdp.resolve.match.MatchSettings;
 import io.opencdp.resolve.match.TrainingSummary;
 import io.opencdp.schemas.config.CdpConfig;
-import io.opencdp.schemas.event.Channel;
-import io.opencdp.schemas.event.Identifier;
-import io.opencdp.schemas.event.IdentifierType;
-import io.opencdp.schemas.event.PersonAttributes;
 import io.opencdp.schemas.event.TouchpointEvent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class StreamingResolverMatchTest {
   private static final Instant T0 = Instant.parse("2026-06-01T10:00:00Z");
   private static final LocalDate BORN = LocalDate.parse("1980-03-14");
+  private static final LocalDate NO_BIRTH_DATE = null;
 
   private static final FieldComparison GIVEN =
       new FieldComparison(MatchField.GIVEN_NAME, ComparisonKind.NAME, List.of(0.92, 0.85), true);
@@ -132,13 +134,14 @@ class StreamingResolverMatchTest {
     StreamState state = StreamState.inMemory();
     // no birth date: nothing corroborates the names, so the two candidates stay apart
     // devices are not match values: the three events say the same thing about their person
-    resolver.resolve(event("e1", 0, "Zed", "Quark", null, device("d1")), state);
-    resolver.resolve(event("e2", 1, "Zed", "Quark", null, device("d2")), state);
+    resolver.resolve(event("e1", 0, "Zed", "Quark", NO_BIRTH_DATE, device("d1")), state);
+    resolver.resolve(event("e2", 1, "Zed", "Quark", NO_BIRTH_DATE, device("d2")), state);
     assertThat(state.terms().get("family_name:quark")).isEqualTo(2L);
     assertThat(state.terms().get("family_name")).isEqualTo(2L);
 
     // an event with both identifiers makes the two candidates one: one record carries the values
-    resolver.resolve(event("e3", 2, "Zed", "Quark", null, device("d1"), device("d2")), state);
+    resolver.resolve(
+        event("e3", 2, "Zed", "Quark", NO_BIRTH_DATE, device("d1"), device("d2")), state);
 
     assertThat(state.terms().get("family_name:quark")).isEqualTo(1L);
     assertThat(state.terms().get("given_name")).isEqualTo(1L);
@@ -154,45 +157,12 @@ class StreamingResolverMatchTest {
   }
 
   private static String profile(StreamState state, String key) {
-    return state.events().get(event(key, 0, null, null, null).eventId()).profileId();
+    return state.events().get(event(key, 0, null, null).eventId()).profileId();
   }
 
   private static <T> List<T> reversed(List<T> list) {
     List<T> copy = new ArrayList<>(list);
     java.util.Collections.reverse(copy);
     return copy;
-  }
-
-  static TouchpointEvent event(
-      String key, int minutes, String first, String last, LocalDate born, Identifier... ids) {
-    var builder =
-        TouchpointEvent.builder()
-            .channel(Channel.WEB)
-            .sourceSystem("test")
-            .sourceKey(key)
-            .eventType("identify")
-            .occurredAt(T0.plusSeconds(60L * minutes))
-            .receivedAt(T0.plusSeconds(60L * minutes))
-            .person(new PersonAttributes(first, last, null, null, null, null, born));
-    for (Identifier i : ids) {
-      builder.identifier(i);
-    }
-    return builder.build();
-  }
-
-  private static Identifier customer(String v) {
-    return Identifier.valid(IdentifierType.CUSTOMER_ID, v, v);
-  }
-
-  private static Identifier email(String v) {
-    return Identifier.valid(IdentifierType.EMAIL, v, v);
-  }
-
-  private static Identifier device(String v) {
-    return Identifier.valid(IdentifierType.DEVICE_ID, v, v);
-  }
-
-  private static Identifier phone(String v) {
-    return Identifier.valid(IdentifierType.PHONE, v, v);
   }
 }
