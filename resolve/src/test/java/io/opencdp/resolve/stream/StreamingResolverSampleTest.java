@@ -128,6 +128,11 @@ class StreamingResolverSampleTest {
         r.recall(),
         r.f1(),
         disagreements.size());
+    // measured: precision 0.9999923, recall 0.9998765, F1 0.9999344; one person differs (two
+    // lines above): five store lines of one customer whose links to two conflicting candidates are
+    // 0.999504 and 0.999495 at the final term counts; the stream last decided that component when
+    // the exact name was a larger share of the records seen, so the other link was the stronger
+    // one then (term-frequency drift, docs/streaming.md)
     assertThat(r.f1()).isGreaterThanOrEqualTo(0.999);
   }
 
