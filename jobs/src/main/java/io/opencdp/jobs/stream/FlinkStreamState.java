@@ -1,11 +1,13 @@
 package io.opencdp.jobs.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.opencdp.resolve.stream.BlockNode;
 import io.opencdp.resolve.stream.EventNode;
 import io.opencdp.resolve.stream.IdentifierNode;
 import io.opencdp.resolve.stream.ProfileNode;
 import io.opencdp.resolve.stream.StateMap;
 import io.opencdp.resolve.stream.StreamState;
+import io.opencdp.resolve.stream.VectorNode;
 import io.opencdp.schemas.json.Json;
 import java.io.UncheckedIOException;
 import org.apache.flink.api.common.functions.RuntimeContext;
@@ -14,7 +16,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 
 /**
- * The resolver's {@link StreamState} in Flink keyed state (the current key: the workspace): four
+ * The resolver's {@link StreamState} in Flink keyed state (the current key: the workspace): seven
  * {@code MapState<String, String>}, values as their {@link Json#mapper()} JSON, so the state
  * serializer is Flink's own string serializer, never Kryo, and RocksDB stores plain bytes.
  */
@@ -27,7 +29,10 @@ final class FlinkStreamState {
         json(mapState(context, "identifiers"), IdentifierNode.class),
         json(mapState(context, "event-nodes"), EventNode.class),
         json(mapState(context, "profiles"), ProfileNode.class),
-        strings(mapState(context, "former-ids")));
+        strings(mapState(context, "former-ids")),
+        json(mapState(context, "match-vectors"), VectorNode.class),
+        json(mapState(context, "match-blocks"), BlockNode.class),
+        json(mapState(context, "match-terms"), Long.class));
   }
 
   /** A {@code MapState<String, String>} named {@code name}. */

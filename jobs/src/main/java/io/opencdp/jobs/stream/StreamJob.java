@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.opencdp.ingest.connector.LandingPaths;
 import io.opencdp.resolve.guardrail.LinkGuardrails;
 import io.opencdp.resolve.guardrail.NeverLinkRules;
+import io.opencdp.resolve.match.MatchModelStore;
+import io.opencdp.resolve.match.MatchSettings;
+import io.opencdp.resolve.stream.StreamMatcher;
 import io.opencdp.resolve.stream.StreamingResolver;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.config.IngestConfig;
@@ -193,15 +196,17 @@ public final class StreamJob {
         .uid("dead-letters-end")
         .name("dead letters end here (cdp ingest records them)")
         .setParallelism(1);
-    StreamingResolver resolver =
-        new StreamingResolver(
-            LinkGuardrails.from(config.resolve().guardrails()), NeverLinkRules.none());
+    StreamingResolver resolver = resolver(config);
     SingleOutputStreamOperator<StoreWrite> resolved =
         events
             .keyBy(json -> workspace, Types.STRING)
             .process(
                 new StreamResolveFunction(
-                    workspace, resolver, config.profiles(), config.resolve().guardrails()))
+                    workspace,
+                    resolver,
+                    config.profiles(),
+                    config.resolve().guardrails(),
+                    new MatchModelStore(config.workDir()).current().toString()))
             .uid("resolve")
             .name("resolve identities, build profiles")
             .setParallelism(1);
@@ -216,6 +221,23 @@ public final class StreamJob {
         .uid("profile-ids")
         .name("profile ids for the batch")
         .setParallelism(1);
+  }
+
+  /**
+   * The resolver: it links probabilistically too when {@code resolve.match.enabled} and the batch
+   * has a model ({@code <work_dir>/match/model.json}); the stream never trains one.
+   */
+  static StreamingResolver resolver(CdpConfig config) {
+    StreamMatcher matcher = null;
+    if (config.resolve().match().enabled()) {
+      matcher =
+          new MatchModelStore(config.workDir())
+              .loadCurrent()
+              .map(model -> new StreamMatcher(model, MatchSettings.from(config.resolve().match())))
+              .orElse(null);
+    }
+    return new StreamingResolver(
+        LinkGuardrails.from(config.resolve().guardrails()), NeverLinkRules.none(), matcher);
   }
 
   /** The directories of the sources that exist; a source without one is not monitored. */

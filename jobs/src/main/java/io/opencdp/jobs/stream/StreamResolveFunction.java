@@ -34,6 +34,8 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Incremental identity resolution and profile building, keyed by workspace at parallelism 1
@@ -46,6 +48,7 @@ import org.apache.flink.util.OutputTag;
  */
 final class StreamResolveFunction extends KeyedProcessFunction<String, String, StoreWrite> {
   private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(StreamResolveFunction.class);
   private static final Duration RULES_REFRESH = Duration.ofMinutes(1);
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
@@ -58,6 +61,7 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
   private final StreamingResolver resolver;
   private final ProfilesConfig profiles;
   private final GuardrailConfig guardrails;
+  private final String matchModel;
 
   private transient StreamState state;
   private transient MapState<String, String> eventStore;
@@ -72,15 +76,23 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
       String workspace,
       StreamingResolver resolver,
       ProfilesConfig profiles,
-      GuardrailConfig guardrails) {
+      GuardrailConfig guardrails,
+      String matchModel) {
     this.workspace = requireNonNull(workspace, "workspace is null");
     this.resolver = requireNonNull(resolver, "resolver is null");
     this.profiles = requireNonNull(profiles, "profiles is null");
     this.guardrails = requireNonNull(guardrails, "guardrails is null");
+    this.matchModel = requireNonNull(matchModel, "matchModel is null");
   }
 
   @Override
   public void open(OpenContext context) {
+    if (!resolver.matching()) {
+      LOG.warn(
+          "no match model at {} (or resolve.match.enabled is off): the stream links"
+              + " deterministically only; `cdp resolve` or `cdp match train` writes one",
+          matchModel);
+    }
     state = FlinkStreamState.open(getRuntimeContext());
     eventStore = FlinkStreamState.mapState(getRuntimeContext(), "events");
     indexedProfile = FlinkStreamState.mapState(getRuntimeContext(), "indexed-profile");

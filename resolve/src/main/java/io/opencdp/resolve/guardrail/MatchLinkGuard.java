@@ -31,6 +31,12 @@ import java.util.TreeMap;
  * carries identifiers.
  */
 public final class MatchLinkGuard {
+  /**
+   * The group of a named event no identifier placed is {@code event:<event id>}: a group without
+   * identifiers, which the rules above let join one candidate and never form a profile.
+   */
+  public static final String UNPLACED_PREFIX = "event:";
+
   private static final List<IdentifierType> STRONG =
       List.of(IdentifierType.CUSTOMER_ID, IdentifierType.LOYALTY_ID);
 
@@ -54,6 +60,11 @@ public final class MatchLinkGuard {
       rootOf = Map.copyOf(rootOf);
       decisions = List.copyOf(decisions);
     }
+  }
+
+  /** The group of a named event no identifier placed. */
+  public static String unplacedGroup(String eventId) {
+    return UNPLACED_PREFIX + eventId;
   }
 
   /** Applies the links; every group a link names must be among {@code groups}. */

@@ -41,6 +41,32 @@ public record MatchRecord(String id, String group, String[] values) implements S
     return new MatchRecord(id, group, values);
   }
 
+  /**
+   * The id a resolve run gives the record of {@code values} within {@code group}: the first 24 hex
+   * digits of the SHA-256 of the group, a unit separator, and the values present joined by record
+   * separators ({@code MatchInput#records} computes the same in Spark SQL; the stream computes it
+   * here, and {@code StreamingResolverSampleTest} checks that both agree). A pair of records is
+   * oriented by it, which decides the order of equally strong links under the guard.
+   */
+  public static String idOf(String group, String[] values) {
+    StringBuilder text = new StringBuilder(group).append('\u001f');
+    boolean first = true;
+    for (String v : values) {
+      if (v != null) {
+        text.append(first ? "" : "\u001e").append(v);
+        first = false;
+      }
+    }
+    try {
+      byte[] hash =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(hash, 0, 12);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    }
+  }
+
   /** The value of a field, or null. */
   public String get(MatchField field) {
     return values[field.ordinal()];

@@ -41,7 +41,15 @@ public final class PairScorer implements Serializable {
 
   /** The score of a pair. */
   public MatchScore score(MatchRecord a, MatchRecord b) {
-    int[] levels = comparisons.levels(a, b);
+    return score(comparisons.levels(a, b), a, frequencies);
+  }
+
+  /**
+   * The score of a pair from its comparison vector, with term frequencies from {@code shares}: an
+   * exact match on a term-frequency field is weighted by how common {@code a}'s value is (both
+   * sides carry it). The stream keeps a pair's levels and scores it again as its counts change.
+   */
+  public MatchScore score(int[] levels, MatchRecord a, TermShares shares) {
     double[] contributions = new double[levels.length];
     double weight = priorWeight;
     for (int k = 0; k < levels.length; k++) {
@@ -52,7 +60,7 @@ public final class PairScorer implements Serializable {
       double w = weights[k][level];
       FieldComparison c = comparisons.get(k);
       if (level == 0 && c.termFrequency()) {
-        double share = frequencies.share(c.field(), a.get(c.field()));
+        double share = shares.share(c.field(), a.get(c.field()));
         if (!Double.isNaN(share)) {
           w = log2(exactM[k] / share);
         }

@@ -1,6 +1,5 @@
 package io.opencdp.resolve.match;
 
-import java.io.Serializable;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +10,7 @@ import java.util.Map;
  * carry it. An exact match on a value shared by 2% of records is that much likelier by chance than
  * the field's average exact match, and is weighted down accordingly.
  */
-public final class TermFrequencies implements Serializable {
+public final class TermFrequencies implements TermShares {
   private final Map<MatchField, Map<String, Double>> shares;
 
   private TermFrequencies(Map<MatchField, Map<String, Double>> shares) {
@@ -56,7 +55,7 @@ public final class TermFrequencies implements Serializable {
     return new TermFrequencies(shares);
   }
 
-  /** The share of records with this value, or NaN when the field is not adjusted or unseen. */
+  @Override
   public double share(MatchField field, String value) {
     Map<String, Double> fieldShares = shares.get(field);
     if (fieldShares == null) {

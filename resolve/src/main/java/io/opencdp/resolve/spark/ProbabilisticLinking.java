@@ -56,7 +56,7 @@ final class ProbabilisticLinking {
   static final String MATCH_REVIEW = ResolveTables.MATCH_REVIEW;
 
   /** The group of a named event no identifier placed: {@code event:<event id>}. */
-  static final String UNPLACED_PREFIX = "event:";
+  static final String UNPLACED_PREFIX = MatchLinkGuard.UNPLACED_PREFIX;
 
   private ProbabilisticLinking() {}
 

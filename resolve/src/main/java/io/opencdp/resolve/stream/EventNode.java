@@ -15,6 +15,11 @@ import java.util.List;
  * @param identifiers its valid normalized identifiers that are not blocked ({@code type:value}),
  *     sorted
  * @param profileId the profile it belongs to, or null
+ * @param group with matching: its profile candidate as deterministic stitching formed it (the
+ *     cluster key of its anchor), {@code event:<id>} for a named event no identifier placed, null
+ *     otherwise
+ * @param vector with matching: the id of its match-value vector ({@link VectorNode}) when it names
+ *     its person, else null
  */
 public record EventNode(
     String eventId,
@@ -22,7 +27,9 @@ public record EventNode(
     Instant receivedAt,
     boolean named,
     List<String> identifiers,
-    String profileId) {
+    String profileId,
+    String group,
+    String vector) {
   public EventNode {
     requireNonNull(eventId, "eventId is null");
     requireNonNull(occurredAt, "occurredAt is null");
@@ -30,7 +37,8 @@ public record EventNode(
     identifiers = List.copyOf(requireNonNull(identifiers, "identifiers is null"));
   }
 
-  EventNode withProfile(String id) {
-    return new EventNode(eventId, occurredAt, receivedAt, named, identifiers, id);
+  EventNode withProfile(String id, String candidate) {
+    return new EventNode(
+        eventId, occurredAt, receivedAt, named, identifiers, id, candidate, vector);
   }
 }

@@ -17,17 +17,32 @@ public interface StreamState {
   /** Per id no longer active: the id it is an alias of, or {@code ""} when it was retired. */
   StateMap<String, String> formerIds();
 
+  /** Per distinct match-value vector id: its values, groups and scored pairs (matching only). */
+  StateMap<String, VectorNode> vectors();
+
+  /** Per blocking rule and key ({@code <rule index>:<key>}): the vectors in the block. */
+  StateMap<String, BlockNode> blocks();
+
+  /**
+   * Term-frequency counts: per {@code <field>:<value>} the match records carrying the value, per
+   * {@code <field>} the records carrying any.
+   */
+  StateMap<String, Long> terms();
+
   /** State in plain hash maps: tests, and the reference the Flink state is checked against. */
   static StreamState inMemory() {
-    return new Maps(map(), map(), map(), map());
+    return new Maps(map(), map(), map(), map(), map(), map(), map());
   }
 
-  /** The four maps as a value; a record's accessors are the interface's methods. */
+  /** The maps as a value; a record's accessors are the interface's methods. */
   record Maps(
       StateMap<String, IdentifierNode> identifiers,
       StateMap<String, EventNode> events,
       StateMap<String, ProfileNode> profiles,
-      StateMap<String, String> formerIds)
+      StateMap<String, String> formerIds,
+      StateMap<String, VectorNode> vectors,
+      StateMap<String, BlockNode> blocks,
+      StateMap<String, Long> terms)
       implements StreamState {}
 
   private static <K, V> StateMap<K, V> map() {

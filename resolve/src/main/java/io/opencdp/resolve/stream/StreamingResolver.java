@@ -9,6 +9,7 @@ import io.opencdp.resolve.guardrail.IdentifierUsage;
 import io.opencdp.resolve.guardrail.IdentityLink;
 import io.opencdp.resolve.guardrail.LinkDecision;
 import io.opencdp.resolve.guardrail.LinkGuardrails;
+import io.opencdp.resolve.guardrail.MatchLinkGuard;
 import io.opencdp.resolve.guardrail.NeverLinkRules;
 import io.opencdp.resolve.guardrail.Resolution;
 import io.opencdp.resolve.guardrail.SharedIdentifierDetector;
@@ -17,6 +18,7 @@ import io.opencdp.resolve.ids.NewComponent;
 import io.opencdp.resolve.ids.Overlap;
 import io.opencdp.resolve.ids.PreviousId;
 import io.opencdp.resolve.ids.ProfileIdAssigner;
+import io.opencdp.resolve.match.PersonValues;
 import io.opencdp.schemas.event.Identifier;
 import io.opencdp.schemas.event.IdentifierType;
 import io.opencdp.schemas.event.TouchpointEvent;
@@ -24,10 +26,12 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +48,14 @@ import java.util.TreeSet;
  * usable identifier; per pair the earliest time and smallest event id) and resolved by {@link
  * LinkGuardrails#resolve} in the batch's two passes, and the clusters get their ids from {@link
  * ProfileIdAssigner}. The result after any set of events is what the batch computes from them,
- * whatever their arrival order. Immutable and serializable; all state is in the {@link StreamState}
- * passed in.
+ * whatever their arrival order.
+ *
+ * <p>With a {@link StreamMatcher} (the batch's trained model) it also links probabilistically
+ * (docs/streaming.md, "Probabilistic matching"): each named event's match-value vector is blocked
+ * and scored against its block-mates once, the walk also follows pairs at the link threshold and
+ * the touched profiles, and the match component's candidate groups are joined by {@link
+ * MatchLinkGuard} as {@code ProbabilisticLinking} joins them. Immutable and serializable; all state
+ * is in the {@link StreamState} passed in.
  */
 public final class StreamingResolver implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -69,10 +79,27 @@ public final class StreamingResolver implements Serializable {
 
   private final LinkGuardrails guardrails;
   private final NeverLinkRules neverLink;
+  private final StreamMatcher matcher;
 
+  /** Deterministic stitching only. */
   public StreamingResolver(LinkGuardrails guardrails, NeverLinkRules neverLink) {
+    this(guardrails, neverLink, null);
+  }
+
+  /**
+   * @param matcher the batch's model and settings to link probabilistically with; null links
+   *     deterministically only
+   */
+  public StreamingResolver(
+      LinkGuardrails guardrails, NeverLinkRules neverLink, StreamMatcher matcher) {
     this.guardrails = requireNonNull(guardrails, "guardrails is null");
     this.neverLink = requireNonNull(neverLink, "neverLink is null");
+    this.matcher = matcher;
+  }
+
+  /** Whether it links probabilistically too. */
+  public boolean matching() {
+    return matcher != null;
   }
 
   /**
@@ -90,8 +117,11 @@ public final class StreamingResolver implements Serializable {
     Pass pass = new Pass(state);
     List<String> sharedNow = pass.record(event);
     pass.seedFrom(event.eventId());
-    pass.walk();
+    pass.walk(pass.seeds);
     pass.cluster();
+    if (matcher != null) {
+      pass.match();
+    }
     pass.assignIds();
     return pass.write(event.eventId(), sharedNow);
   }
@@ -131,6 +161,7 @@ public final class StreamingResolver implements Serializable {
     private final Map<String, IdentifierNode> nodes = new HashMap<>();
     private final Map<String, EventNode> events = new TreeMap<>();
     private final Set<String> seeds = new LinkedHashSet<>();
+    private final Set<String> seen = new HashSet<>();
 
     /** Identifiers this event made shared, or personal again. */
     private final List<String> flipped = new ArrayList<>();
@@ -147,6 +178,16 @@ public final class StreamingResolver implements Serializable {
 
     private Assignment assignment;
     private final Map<String, Instant> firstSeen = new HashMap<>();
+
+    /** The event resolved; with matching, its match values, and each event's candidate group. */
+    private String eventId;
+
+    private String[] values;
+
+    private final Map<String, String> groupOf = new HashMap<>();
+
+    /** With matching: for every group joined to another, the joined set's key. */
+    private Map<String, String> rootOf = Map.of();
 
     Pass(StreamState state) {
       this.state = state;
@@ -207,10 +248,26 @@ public final class StreamingResolver implements Serializable {
             new IdentifierNode(
                 names, customerIds, reason, eventIds, node.profileId(), node.bridgeReason()));
       }
+      eventId = event.eventId();
+      String vector = null;
+      if (matcher != null) {
+        PersonValues person = PersonValues.of(event);
+        if (person.named()) {
+          values = person.values();
+          vector = StreamMatcher.vectorId(values);
+        }
+      }
       events.put(
           event.eventId(),
           new EventNode(
-              event.eventId(), event.occurredAt(), event.receivedAt(), nameKey != null, ids, null));
+              event.eventId(),
+              event.occurredAt(),
+              event.receivedAt(),
+              nameKey != null,
+              ids,
+              null,
+              null,
+              vector));
       return sharedNow;
     }
 
@@ -229,10 +286,17 @@ public final class StreamingResolver implements Serializable {
       }
     }
 
-    /** The candidate component: identifier → its events → their identifiers, shared ones cut. */
-    void walk() {
-      Deque<String> queue = new ArrayDeque<>(seeds);
-      Set<String> seen = new LinkedHashSet<>(seeds);
+    /**
+     * Extends the candidate component from {@code from}: identifier → its events → their
+     * identifiers, shared ones cut.
+     */
+    void walk(Collection<String> from) {
+      Deque<String> queue = new ArrayDeque<>();
+      for (String id : from) {
+        if (seen.add(id)) {
+          queue.add(id);
+        }
+      }
       while (!queue.isEmpty()) {
         String id = queue.poll();
         IdentifierNode node = node(id);
@@ -256,6 +320,9 @@ public final class StreamingResolver implements Serializable {
 
     /** The batch's two passes over the component's links. */
     void cluster() {
+      clusterOf.clear();
+      bridges.clear();
+      anchorOf.clear();
       Resolution first = guardrails.resolve(links(Set.of()), k -> false, neverLink);
       for (LinkDecision d : first.dropped()) {
         if (BRIDGE_RULES.contains(d.reason().code())) {
@@ -276,6 +343,115 @@ public final class StreamingResolver implements Serializable {
       for (EventNode e : events.values()) {
         anchorOf.put(e.eventId(), anchor(e, bridges.keySet()));
       }
+    }
+
+    /**
+     * The probabilistic step: the event's vector is compared with its block-mates if new, the
+     * component grows along pairs at the link threshold and along the profiles it touches until
+     * closed, and its groups are joined under the guard.
+     */
+    void match() {
+      MatchStep step = new MatchStep(matcher, state);
+      String newVector = events.get(eventId).vector();
+      if (newVector != null) {
+        step.ensure(newVector, values);
+      }
+      regroup(step);
+      if (newVector != null) {
+        step.compare(newVector);
+      }
+      if (expand(step)) {
+        cluster();
+        regroup(step);
+      }
+      Map<String, Set<String>> vectorsOf = new TreeMap<>();
+      for (EventNode e : events.values()) {
+        if (e.vector() != null) {
+          vectorsOf.computeIfAbsent(groupOf.get(e.eventId()), k -> new TreeSet<>()).add(e.vector());
+        }
+      }
+      Map<String, Set<IdentifierKey>> identifiersOf = new HashMap<>();
+      clusterOf.forEach(
+          (id, key) -> identifiersOf.computeIfAbsent(key, k -> new HashSet<>()).add(key(id)));
+      rootOf =
+          step.decide(vectorsOf, identifiersOf, new MatchLinkGuard(guardrails.limits(), neverLink));
+      if (!rootOf.isEmpty()) {
+        clusterOf.replaceAll((id, key) -> rootOf.getOrDefault(key, key));
+      }
+      this.step = step;
+    }
+
+    private MatchStep step;
+
+    /** Each named event's vector follows it to its current candidate group. */
+    private void regroup(MatchStep step) {
+      for (EventNode e : events.values()) {
+        if (e.vector() == null) {
+          continue;
+        }
+        String anchor = anchorOf.get(e.eventId());
+        String group =
+            anchor == null ? MatchLinkGuard.unplacedGroup(e.eventId()) : clusterOf.get(anchor);
+        String had = groupOf.containsKey(e.eventId()) ? groupOf.get(e.eventId()) : e.group();
+        step.regroup(e.vector(), had, group);
+        groupOf.put(e.eventId(), group);
+      }
+    }
+
+    /**
+     * Grows the working set to the whole match component: the profiles its events are in (a
+     * previous join is decided again as a whole) and the groups of every vector paired with one of
+     * its vectors at the link threshold; returns whether it grew.
+     */
+    private boolean expand(MatchStep step) {
+      Set<String> expanded = new HashSet<>();
+      Set<String> profilesSeen = new HashSet<>();
+      Set<String> vectorsSeen = new HashSet<>();
+      boolean grew = false;
+      while (true) {
+        List<String> moreIds = new ArrayList<>();
+        Set<String> moreEvents = new TreeSet<>();
+        for (EventNode e : List.copyOf(events.values())) {
+          if (!expanded.add(e.eventId())) {
+            continue;
+          }
+          if (e.profileId() != null && profilesSeen.add(e.profileId())) {
+            ProfileNode p = state.profiles().get(e.profileId());
+            if (p != null) {
+              moreIds.addAll(p.members());
+              moreEvents.addAll(p.eventIds());
+            }
+          }
+          if (e.vector() != null && vectorsSeen.add(e.vector())) {
+            for (String group : step.linkedGroups(e.vector())) {
+              if (group.startsWith(MatchLinkGuard.UNPLACED_PREFIX)) {
+                moreEvents.add(group.substring(MatchLinkGuard.UNPLACED_PREFIX.length()));
+              } else {
+                moreIds.add(group);
+              }
+            }
+          }
+        }
+        int before = events.size();
+        for (String id : moreEvents) {
+          event(id);
+        }
+        seeds.addAll(moreIds);
+        walk(moreIds);
+        if (events.size() == before) {
+          return grew;
+        }
+        grew = true;
+      }
+    }
+
+    /** The key of the profile an event is in after this pass, or null. */
+    private String keyOf(EventNode e) {
+      String anchor = anchorOf.get(e.eventId());
+      if (anchor != null) {
+        return clusterOf.get(anchor);
+      }
+      return e.vector() == null ? null : rootOf.get(MatchLinkGuard.unplacedGroup(e.eventId()));
     }
 
     /** Profile ids for the clusters, against the ids their identifiers had. */
@@ -301,9 +477,9 @@ public final class StreamingResolver implements Serializable {
         }
       }
       for (EventNode e : events.values()) {
-        String anchor = anchorOf.get(e.eventId());
-        if (anchor != null) {
-          firstSeen.merge(clusterOf.get(anchor), e.receivedAt(), StreamingResolver::earlier);
+        String key = keyOf(e);
+        if (key != null) {
+          firstSeen.merge(key, e.receivedAt(), StreamingResolver::earlier);
         }
       }
       List<NewComponent> components = new ArrayList<>();
@@ -343,14 +519,20 @@ public final class StreamingResolver implements Serializable {
       clusterOf.forEach(
           (id, key) -> members.computeIfAbsent(idOf.get(key), k -> new TreeSet<>()).add(id));
       for (EventNode e : events.values()) {
-        String anchor = anchorOf.get(e.eventId());
-        String profile = anchor == null ? null : idOf.get(clusterOf.get(anchor));
+        String key = keyOf(e);
+        String profile = key == null ? null : idOf.get(key);
         if (profile != null) {
           eventsOf.computeIfAbsent(profile, k -> new TreeSet<>()).add(e.eventId());
         }
-        if (!Objects.equals(profile, e.profileId()) || e.eventId().equals(eventId)) {
-          state.events().put(e.eventId(), e.withProfile(profile));
+        String group = groupOf.get(e.eventId());
+        if (!Objects.equals(profile, e.profileId())
+            || !Objects.equals(group, e.group())
+            || e.eventId().equals(eventId)) {
+          state.events().put(e.eventId(), e.withProfile(profile, group));
         }
+      }
+      if (step != null) {
+        step.write();
       }
       for (Map.Entry<String, IdentifierNode> n : nodes.entrySet()) {
         String id = n.getKey();
@@ -401,8 +583,8 @@ public final class StreamingResolver implements Serializable {
         state.profiles().remove(retired);
         state.formerIds().put(retired, "");
       }
-      String anchor = anchorOf.get(eventId);
-      String profileId = anchor == null ? null : idOf.get(clusterOf.get(anchor));
+      String key = keyOf(events.get(eventId));
+      String profileId = key == null ? null : idOf.get(key);
       return new StitchOutcome(
           eventId,
           profileId,

@@ -11,6 +11,7 @@ import io.opencdp.schemas.event.IdentifierType;
 import io.opencdp.schemas.event.PersonAttributes;
 import io.opencdp.schemas.event.TouchpointEvent;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,11 @@ class StreamingResolverTest {
 
   static TouchpointEvent event(
       String key, int minutes, String first, String last, Identifier... ids) {
+    return event(key, minutes, first, last, null, ids);
+  }
+
+  static TouchpointEvent event(
+      String key, int minutes, String first, String last, LocalDate born, Identifier... ids) {
     var builder =
         TouchpointEvent.builder()
             .channel(Channel.WEB)
@@ -131,30 +137,30 @@ class StreamingResolverTest {
             .eventType("identify")
             .occurredAt(T0.plusSeconds(60L * minutes))
             .receivedAt(T0.plusSeconds(60L * minutes))
-            .person(new PersonAttributes(first, last, null, null, null, null, null));
+            .person(new PersonAttributes(first, last, null, null, null, null, born));
     for (Identifier i : ids) {
       builder.identifier(i);
     }
     return builder.build();
   }
 
-  private static Identifier customer(String v) {
+  static Identifier customer(String v) {
     return Identifier.valid(IdentifierType.CUSTOMER_ID, v, v);
   }
 
-  private static Identifier email(String v) {
+  static Identifier email(String v) {
     return Identifier.valid(IdentifierType.EMAIL, v, v);
   }
 
-  private static Identifier phone(String v) {
+  static Identifier phone(String v) {
     return Identifier.valid(IdentifierType.PHONE, v, v);
   }
 
-  private static Identifier device(String v) {
+  static Identifier device(String v) {
     return Identifier.valid(IdentifierType.DEVICE_ID, v, v);
   }
 
-  private static Identifier anonymous(String v) {
+  static Identifier anonymous(String v) {
     return Identifier.valid(IdentifierType.ANONYMOUS_ID, v, v);
   }
 }
