@@ -104,8 +104,11 @@ public final class StreamJob {
         Configuration restore = settings();
         restore.set(StateRecoveryOptions.SAVEPOINT_PATH, restoredFrom);
         // --once reads every file again with a source of its own (a bounded source cannot take
-        // over a monitoring one's state); the resolver's state skips the events it has seen
-        restore.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, once);
+        // over a monitoring one's state); the resolver's state skips the events it has seen. A
+        // Kafka run may resume the resolver's state of a files run (and --once a monitoring one's)
+        restore.set(
+            StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE,
+            once || config.stream().kafka().bootstrap().isPresent());
         env = StreamExecutionEnvironment.getExecutionEnvironment(restore);
         progress.accept("resuming from checkpoint " + restoredFrom);
       }
@@ -164,27 +167,30 @@ public final class StreamJob {
   void build(StreamExecutionEnvironment env) {
     IngestConfig ingest = config.ingest();
     String workspace = config.workspace();
-    FileSource.FileSourceBuilder<LandedFileRef> files =
-        FileSource.forBulkFileFormat(new LandedFileFormat(ingest), sourceDirs(ingest));
-    files.setFileEnumerator(SortedFileEnumerator::new);
-    files.setSplitAssigner(SimpleSplitAssigner::new);
-    if (!once) {
-      files.monitorContinuously(config.stream().monitorInterval());
-    }
     // source and parse at parallelism 1: events reach the resolver in one order, the order of the
-    // files, so a replay after a restore gives the same versions as the first attempt
-    DataStream<LandedFileRef> landed =
-        env.fromSource(files.build(), WatermarkStrategy.noWatermarks(), "landing files")
-            .uid(once ? "landing-files-once" : "landing-files")
-            .setParallelism(1);
-    SingleOutputStreamOperator<String> events =
-        landed
-            .process(new ParseLandedFile(ingest, workspace))
-            .uid("parse")
-            .name("parse landed files")
-            .setParallelism(1);
+    // files (or of the topic's one partition), so a replay after a restore gives the same versions
+    // as the first attempt
+    SingleOutputStreamOperator<String> events;
+    if (config.stream().kafka().bootstrap().isPresent()) {
+      KafkaInput kafka = new KafkaInput(config);
+      DataStream<KafkaLine> lines = kafka.read(env, once);
+      kafka.land(lines);
+      events =
+          lines
+              .process(new ParseKafkaLine(ingest, workspace, kafka.source()))
+              .uid("parse-kafka")
+              .name("parse Kafka records")
+              .setParallelism(1);
+    } else {
+      events =
+          landedFiles(env, ingest)
+              .process(new ParseLandedFile(ingest, workspace))
+              .uid("parse")
+              .name("parse landed files")
+              .setParallelism(1);
+    }
     events
-        .getSideOutput(ParseLandedFile.DEAD_LETTERS)
+        .getSideOutput(ParseRecords.DEAD_LETTERS)
         .map(new CountDeadLetters())
         .uid("dead-letters")
         .name("count dead letters")
@@ -207,6 +213,20 @@ public final class StreamJob {
         .sinkTo(new EsStoreSink(esUrl, workspace, config.index(), config.stream()))
         .uid("profile-store")
         .name("profile store")
+        .setParallelism(1);
+  }
+
+  private DataStream<LandedFileRef> landedFiles(
+      StreamExecutionEnvironment env, IngestConfig ingest) {
+    FileSource.FileSourceBuilder<LandedFileRef> files =
+        FileSource.forBulkFileFormat(new LandedFileFormat(ingest), sourceDirs(ingest));
+    files.setFileEnumerator(SortedFileEnumerator::new);
+    files.setSplitAssigner(SimpleSplitAssigner::new);
+    if (!once) {
+      files.monitorContinuously(config.stream().monitorInterval());
+    }
+    return env.fromSource(files.build(), WatermarkStrategy.noWatermarks(), "landing files")
+        .uid(once ? "landing-files-once" : "landing-files")
         .setParallelism(1);
   }
 

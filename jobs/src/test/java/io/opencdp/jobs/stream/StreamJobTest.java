@@ -47,7 +47,7 @@ class StreamJobTest {
   private static final String EMAIL = "joseph.king2938@gmail.com";
 
   /** Identify (web) and a delivery (email) sharing an email; a screen (app) of someone else. */
-  private static final String WEB =
+  static final String WEB =
       """
       {"type":"identify","messageId":"web-1","anonymousId":"2383b11b-7f2d-4664-b3e3-547c20f0fe6e","userId":"C496303742","traits":{"email":"joseph.king2938@gmail.com","firstName":"Jeffrey","lastName":"King"},"timestamp":"2026-05-08T18:30:40.791Z","receivedAt":"2026-05-08T18:30:41.638Z","version":2}
       {"type":"page", "messageId": broken
@@ -55,7 +55,7 @@ class StreamJobTest {
       """;
 
   /** Two more of the web visitor's pages. */
-  private static final String MORE_WEB =
+  static final String MORE_WEB =
       """
       {"type":"page","messageId":"web-3","anonymousId":"2383b11b-7f2d-4664-b3e3-547c20f0fe6e","name":"Cart","properties":{"path":"/cart"},"timestamp":"2026-05-09T09:00:00Z","receivedAt":"2026-05-09T09:00:01Z","version":2}
       {"type":"page","messageId":"web-4","anonymousId":"2383b11b-7f2d-4664-b3e3-547c20f0fe6e","name":"Checkout","properties":{"path":"/checkout"},"timestamp":"2026-05-09T09:01:00Z","receivedAt":"2026-05-09T09:01:01Z","version":2}
