@@ -62,6 +62,7 @@ public final class StreamJob {
   private final String esUrl;
   private boolean once;
   private volatile JobClient running;
+  private KafkaInput kafkaInput;
   private volatile boolean cancelled;
   private Consumer<String> progress = line -> {};
 
@@ -122,6 +123,9 @@ public final class StreamJob {
     }
     try {
       Map<String, Object> counters = watch(job, restoredFrom, started);
+      if (once && kafkaInput != null && !cancelled) {
+        kafkaInput.commitEnd();
+      }
       return StreamReport.of(counters, restoredFrom, Duration.between(started, Instant.now()));
     } finally {
       if (!once) {
@@ -173,6 +177,7 @@ public final class StreamJob {
     SingleOutputStreamOperator<String> events;
     if (config.stream().kafka().bootstrap().isPresent()) {
       KafkaInput kafka = new KafkaInput(config);
+      kafkaInput = kafka;
       DataStream<KafkaLine> lines = kafka.read(env, once);
       kafka.land(lines);
       events =

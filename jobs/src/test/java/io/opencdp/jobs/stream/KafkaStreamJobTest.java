@@ -21,12 +21,15 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
@@ -35,6 +38,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -139,6 +143,57 @@ class KafkaStreamJobTest {
     assertThat(search(names.eventsAlias()).stream().map(h -> h.source().get("profile_id")))
         .hasSize(4)
         .containsOnly(search(names.eventsAlias()).get(0).source().get("profile_id"));
+  }
+
+  @Test
+  @Order(4)
+  void aMonitoringRunResumedFromItsCheckpointLandsEveryRecordOnce() throws Exception {
+    StreamJob job = new StreamJob(config, es.url());
+    CompletableFuture<StreamReport> running = Background.run(job);
+    try {
+      produce(StreamJobTest.JOINING);
+      StoreCounts.awaitEvents(es, names, 7, Duration.ofSeconds(60));
+      awaitLanded(8, Duration.ofSeconds(30)); // a checkpoint after the three records completed
+      Thread.sleep(1500); // and more, so their offsets are committed to the group (asynchronously)
+    } finally {
+      job.cancel();
+      running.get(60, TimeUnit.SECONDS);
+    }
+    // the group's offset says what is in a finished landing file: the eight records
+    assertThat(committedOffset()).isEqualTo(8);
+    produce(StreamJobTest.APP);
+
+    StreamReport again = new StreamJob(config, es.url()).once(true).run();
+
+    assertThat(again.restoredFrom()).isNotNull();
+    List<String> all = new ArrayList<>();
+    Stream.of(StreamJobTest.WEB, StreamJobTest.MORE_WEB, StreamJobTest.JOINING, StreamJobTest.APP)
+        .forEach(m -> all.addAll(lines(m)));
+    assertThat(landedLines()).containsExactlyInAnyOrderElementsOf(all);
+    assertThat(storedEventIds()).hasSize(8).isEqualTo(eventIdsOfLandingFiles());
+  }
+
+  private static long committedOffset() throws Exception {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+    try (Admin client = Admin.create(props)) {
+      return client
+          .listConsumerGroupOffsets("cdp-stream-" + WORKSPACE)
+          .partitionsToOffsetAndMetadata()
+          .get()
+          .get(new TopicPartition(TOPIC, 0))
+          .offset();
+    }
+  }
+
+  private static void awaitLanded(int lines, Duration timeout) throws Exception {
+    Instant deadline = Instant.now().plus(timeout);
+    while (landedLines().size() < lines) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("fewer than " + lines + " landed lines after " + timeout);
+      }
+      Thread.sleep(100);
+    }
   }
 
   private static void produce(String messages) throws Exception {

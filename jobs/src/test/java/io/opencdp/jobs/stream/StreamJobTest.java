@@ -62,7 +62,7 @@ class StreamJobTest {
       """;
 
   /** An email, then a phone, then both on one event: two profiles, then one. */
-  private static final String JOINING =
+  static final String JOINING =
       """
       {"type":"identify","messageId":"mia-1","anonymousId":"0c7d5e62-1f7b-4a57-9a3e-6c1d2b3a4f01","traits":{"email":"mia.stone@example.com"},"timestamp":"2026-07-01T10:00:00Z","receivedAt":"2026-07-01T10:00:01Z","version":2}
       {"type":"identify","messageId":"mia-2","anonymousId":"0c7d5e62-1f7b-4a57-9a3e-6c1d2b3a4f02","traits":{"phone":"(646) 228-8318"},"timestamp":"2026-07-01T11:00:00Z","receivedAt":"2026-07-01T11:00:01Z","version":2}
@@ -73,7 +73,7 @@ class StreamJobTest {
       """
       {"email":"joseph.king2938@gmail.com","timestamp":1779298907,"event":"delivered","sg_event_id":"sg-1","sg_message_id":"msg-1","campaign_id":"cmp_1"}
       """;
-  private static final String APP =
+  static final String APP =
       """
       {"type":"identify","messageId":"app-1","anonymousId":"f4d322bd-8a0f-4b89-a137-8d45cdda403b","userId":"C910155429","traits":{"email":"someone.else@example.com"},"timestamp":"2026-06-01T10:00:00Z","receivedAt":"2026-06-01T10:00:01Z","version":2}
       """;
