@@ -145,12 +145,17 @@ public final class LocalKafkaBroker {
         .orElseGet(() -> new Status(false, -1, servers, home));
   }
 
-  /** The live process the pid file names, if it is a Kafka broker. */
+  /** What the command line of this broker's JVM holds, among its first arguments. */
+  private String marker() {
+    return "-Dcdp.kafka.home=" + home;
+  }
+
+  /** The live process the pid file names, if it is this broker. */
   private Optional<ProcessHandle> process() {
     return read(home.resolve("broker.pid"))
         .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid.strip())))
         .filter(ProcessHandle::isAlive)
-        .filter(p -> p.info().commandLine().map(line -> line.contains("kafka.Kafka")).orElse(true));
+        .filter(p -> p.info().commandLine().map(line -> line.contains(marker())).orElse(true));
   }
 
   private String serverProperties(int brokerPort, int controllerPort) {
@@ -230,6 +235,8 @@ public final class LocalKafkaBroker {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(
         List.of(
+            // first, so it is in the 4 KiB of the command line the process table shows
+            marker(),
             "-Xms" + HEAP_MB + "m",
             "-Xmx" + HEAP_MB + "m",
             "-Dlog4j2.configurationFile=" + home.resolve("log4j2.properties"),
