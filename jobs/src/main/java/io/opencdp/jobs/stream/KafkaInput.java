@@ -99,7 +99,9 @@ final class KafkaInput {
             .setGroupId(groupId())
             .setClientIdPrefix(groupId())
             .setStartingOffsets(OffsetsInitializer.earliest())
-            .setDeserializer(new KafkaLineDeserializer());
+            .setDeserializer(new KafkaLineDeserializer())
+            // LandedOffsets alone commits to the group: what is landed, not what was read
+            .setProperty("commit.offsets.on.checkpoint", "false");
     if (once) {
       end = endOffsets();
       builder.setBounded(OffsetsInitializer.offsets(end));
