@@ -24,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
@@ -230,6 +231,9 @@ public final class IndexJob {
               deltaProfiles,
               profilesIndex,
               identityIndex));
+      // the stream's writes from now on land in the old index until the swap; replayed after it
+      Instant loadStarted = Instant.now();
+      Set<String> oldProfiles = admin.indicesOf(names.profilesAlias());
       admin.createProfilesIndexForLoad(profilesIndex);
       admin.createIdentityIndexForLoad(identityIndex);
       try {
@@ -254,8 +258,22 @@ public final class IndexJob {
         throw e;
       }
       List<String> old = admin.swapAliases(profilesIndex, identityIndex);
+      long replayed = 0;
+      for (String previous : oldProfiles) {
+        replayed +=
+            admin.replayStreamWrites(
+                previous, profilesIndex, loadStarted, ProfileDocument.NOT_FROM_DELTA);
+      }
       admin.delete(old);
       progress.accept("aliases moved to " + profilesIndex + " and " + identityIndex);
+      if (replayed > 0) {
+        progress.accept(
+            String.format(
+                Locale.ROOT,
+                "%,d profile document(s) the stream wrote during the load replayed into %s",
+                replayed,
+                profilesIndex));
+      }
     }
 
     /** The changed profiles rewritten in place; the gone ones deleted from both indices. */

@@ -53,6 +53,12 @@ import java.util.TreeSet;
  * indexer's, byte for byte.
  */
 public final class ProfileDocument {
+  /**
+   * {@code delta_version} of a document not read from Delta: the stream's ({@code cdp stream}
+   * builds it from the events in its state).
+   */
+  public static final long NOT_FROM_DELTA = -1;
+
   private static final JsonFactory JSON = new JsonFactory();
 
   private ProfileDocument() {}

@@ -207,17 +207,25 @@ public final class StreamJob {
     StreamingResolver resolver =
         new StreamingResolver(
             LinkGuardrails.from(config.resolve().guardrails()), NeverLinkRules.none());
-    events
-        .keyBy(json -> workspace, Types.STRING)
-        .process(
-            new StreamResolveFunction(
-                workspace, resolver, config.profiles(), config.resolve().guardrails()))
-        .uid("resolve")
-        .name("resolve identities, build profiles")
-        .setParallelism(1)
+    SingleOutputStreamOperator<StoreWrite> resolved =
+        events
+            .keyBy(json -> workspace, Types.STRING)
+            .process(
+                new StreamResolveFunction(
+                    workspace, resolver, config.profiles(), config.resolve().guardrails()))
+            .uid("resolve")
+            .name("resolve identities, build profiles")
+            .setParallelism(1);
+    resolved
         .sinkTo(new EsStoreSink(esUrl, workspace, config.index(), config.stream()))
         .uid("profile-store")
         .name("profile store")
+        .setParallelism(1);
+    resolved
+        .getSideOutput(StreamResolveFunction.PROFILE_IDS)
+        .sinkTo(StreamIdFiles.sink(config.workDir()))
+        .uid("profile-ids")
+        .name("profile ids for the batch")
         .setParallelism(1);
   }
 

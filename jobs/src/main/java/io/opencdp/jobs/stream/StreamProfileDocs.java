@@ -9,9 +9,6 @@ import java.util.List;
 
 /** The stream's profile documents: the indexer's {@link ProfileDocument}, field for field. */
 final class StreamProfileDocs {
-  /** {@code delta_version} of a document the stream wrote: it was not read from Delta. */
-  static final long NOT_FROM_DELTA = -1;
-
   private StreamProfileDocs() {}
 
   /**
@@ -23,6 +20,7 @@ final class StreamProfileDocs {
       Collection<String> mergedFrom,
       Collection<TouchpointEvent> events,
       Instant indexedAt) {
-    return ProfileDocument.json(profile, mergedFrom, events, List.of(), indexedAt, NOT_FROM_DELTA);
+    return ProfileDocument.json(
+        profile, mergedFrom, events, List.of(), indexedAt, ProfileDocument.NOT_FROM_DELTA);
   }
 }

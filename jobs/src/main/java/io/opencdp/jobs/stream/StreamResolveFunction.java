@@ -10,6 +10,7 @@ import io.opencdp.resolve.profile.ProfileAccumulator;
 import io.opencdp.resolve.profile.ProfileRules;
 import io.opencdp.resolve.stream.ProfileNode;
 import io.opencdp.resolve.stream.StitchOutcome;
+import io.opencdp.resolve.stream.StreamIdLog;
 import io.opencdp.resolve.stream.StreamState;
 import io.opencdp.resolve.stream.StreamingResolver;
 import io.opencdp.schemas.config.GuardrailConfig;
@@ -32,6 +33,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Incremental identity resolution and profile building, keyed by workspace at parallelism 1
@@ -46,6 +48,11 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
   private static final long serialVersionUID = 1L;
   private static final Duration RULES_REFRESH = Duration.ofMinutes(1);
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+  /**
+   * {@link StreamIdLog} lines: the identifiers each event placed, for the batch to keep the ids.
+   */
+  static final OutputTag<String> PROFILE_IDS = new OutputTag<>("profile-ids", Types.STRING);
 
   private final String workspace;
   private final StreamingResolver resolver;
@@ -104,6 +111,12 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
     }
     if (outcome.updated().isEmpty() && outcome.merged().isEmpty() && outcome.retired().isEmpty()) {
       return;
+    }
+    for (StitchOutcome.Placement placed : outcome.placed()) {
+      ProfileNode profile = state.profiles().get(placed.profileId());
+      ctx.output(
+          PROFILE_IDS,
+          StreamIdLog.line(workspace, placed, profile == null ? null : profile.firstSeen()));
     }
     long version = nextSequence();
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

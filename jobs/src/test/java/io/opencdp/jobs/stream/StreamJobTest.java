@@ -14,19 +14,23 @@ import io.opencdp.api.testing.ElasticsearchExtension;
 import io.opencdp.api.testing.EsTestCluster;
 import io.opencdp.ingest.connector.ReasonCodes;
 import io.opencdp.jobs.testing.AgentGet;
+import io.opencdp.resolve.stream.StreamIdLog;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.config.ConfigLoader;
 import io.opencdp.schemas.error.CdpException;
 import io.opencdp.schemas.error.ErrorCode;
+import io.opencdp.schemas.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -143,6 +147,31 @@ class StreamJobTest {
     assertThat(profileOfEvent.get(idOfEventFrom("app-1"))).isNotEqualTo(profileOfEvent.get(web));
     ObjectNode profile = profileDocs().get(profileOfEvent.get(web)).source();
     assertThat(profile.get("identifiers").get("email").toString()).contains(EMAIL);
+  }
+
+  @Test
+  @Order(3)
+  void theIdentifiersEachProfileGotAreCommittedForTheBatch() throws IOException {
+    Map<String, String> profileOfIdentifier = new HashMap<>();
+    Path ids = StreamIdLog.directory(config.workDir());
+    try (Stream<Path> files = Files.list(ids)) {
+      for (Path file : files.filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
+        for (String line : Files.readAllLines(file)) {
+          JsonNode row = Json.mapper().readTree(line);
+          assertThat(row.get(StreamIdLog.WORKSPACE_ID).asText()).isEqualTo(WORKSPACE);
+          profileOfIdentifier.put(
+              row.get(StreamIdLog.IDENTIFIER_TYPE).asText()
+                  + ":"
+                  + row.get(StreamIdLog.IDENTIFIER_VALUE).asText(),
+              row.get(StreamIdLog.PROFILE_ID).asText());
+        }
+      }
+    }
+    String web = eventProfiles().get(idOfEventFrom("web-1"));
+    assertThat(profileOfIdentifier).containsEntry("email:" + EMAIL, web);
+    assertThat(profileOfIdentifier).containsEntry("customer_id:C496303742", web);
+    assertThat(Set.copyOf(profileOfIdentifier.values()))
+        .isEqualTo(Set.copyOf(eventProfiles().values()));
   }
 
   @Test

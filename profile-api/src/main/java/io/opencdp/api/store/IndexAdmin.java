@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
@@ -11,6 +13,8 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opencdp.schemas.error.CdpException;
 import io.opencdp.schemas.error.ErrorCode;
 import java.io.IOException;
@@ -339,21 +343,103 @@ public final class IndexAdmin {
       for (Hit<Void> hit : hits) {
         deletes.add(BulkOperation.of(o -> o.delete(d -> d.index(hit.index()).id(hit.id()))));
       }
-      BulkResponse response =
-          call("delete from " + alias, () -> client.bulk(b -> b.operations(deletes)));
-      for (BulkResponseItem item : response.items()) {
-        if (item.error() != null && item.status() != 404) {
-          throw new CdpException(
-              ErrorCode.INDEX_FAILED,
-              "Elasticsearch refused to delete document '"
-                  + item.id()
-                  + "' from "
-                  + item.index()
-                  + ": "
-                  + item.error().reason());
+      bulk("delete document", deletes, Set.of(404));
+      deleted += hits.size();
+    }
+  }
+
+  /**
+   * Writes again into {@code to} the profile documents the stream wrote into {@code from} since
+   * {@code since} ({@code delta_version} {@code streamDeltaVersion}, {@code indexed_at} at or after
+   * it), each with its version as an external version (a newer write already in {@code to} wins),
+   * and deletes there the ids each lists in {@code merged_from} under the same version: what a full
+   * re-index does after moving the alias away from the index the stream was writing to.
+   *
+   * @return documents replayed
+   */
+  public long replayStreamWrites(String from, String to, Instant since, long streamDeltaVersion) {
+    Query query =
+        Query.of(
+            q ->
+                q.withJson(
+                    new StringReader(
+                        "{\"bool\": {\"filter\": [{\"term\": {\"delta_version\": "
+                            + streamDeltaVersion
+                            + "}}, {\"range\": {\"indexed_at\": {\"gte\": \""
+                            + since
+                            + "\"}}}]}}")));
+    refresh(from);
+    long replayed = 0;
+    List<FieldValue> after = null;
+    while (true) {
+      List<FieldValue> searchAfter = after;
+      List<Hit<ObjectNode>> hits =
+          call(
+                  "search " + from,
+                  () ->
+                      client.search(
+                          s -> {
+                            s.index(from)
+                                .size(IDS_PER_DELETE)
+                                .version(true)
+                                .query(query)
+                                .sort(o -> o.field(f -> f.field("profile_id")));
+                            return searchAfter == null ? s : s.searchAfter(searchAfter);
+                          },
+                          ObjectNode.class))
+              .hits()
+              .hits();
+      if (hits.isEmpty()) {
+        return replayed;
+      }
+      List<BulkOperation> writes = new ArrayList<>();
+      for (Hit<ObjectNode> hit : hits) {
+        long version = hit.version();
+        writes.add(
+            BulkOperation.of(
+                o ->
+                    o.index(
+                        i ->
+                            i.index(to)
+                                .id(hit.id())
+                                .version(version)
+                                .versionType(VersionType.External)
+                                .document(hit.source()))));
+        for (JsonNode alias : hit.source().path("merged_from")) {
+          writes.add(
+              BulkOperation.of(
+                  o ->
+                      o.delete(
+                          d ->
+                              d.index(to)
+                                  .id(alias.asText())
+                                  .version(version)
+                                  .versionType(VersionType.External))));
         }
       }
-      deleted += hits.size();
+      // 409: the target holds a newer write; 404: the merged-away id was never there
+      bulk("replay the stream's document", writes, Set.of(404, 409));
+      replayed += hits.size();
+      after = hits.get(hits.size() - 1).sort();
+    }
+  }
+
+  /** Sends {@code operations}; an item refused with a status not in {@code tolerated} fails. */
+  private void bulk(String what, List<BulkOperation> operations, Set<Integer> tolerated) {
+    BulkResponse response = call(what, () -> client.bulk(b -> b.operations(operations)));
+    for (BulkResponseItem item : response.items()) {
+      if (item.error() != null && !tolerated.contains(item.status())) {
+        throw new CdpException(
+            ErrorCode.INDEX_FAILED,
+            "Elasticsearch refused to "
+                + what
+                + " '"
+                + item.id()
+                + "' in "
+                + item.index()
+                + ": "
+                + item.error().reason());
+      }
     }
   }
 

@@ -32,15 +32,20 @@ final class ProfileRegistry {
       TableLocations tables,
       String workspace,
       ProfileIdAssignment.Result ids,
+      Dataset<Row> streamOnly,
       String runId,
       Instant now) {
     DeltaTable table =
         DeltaTables.createIfNotExists(
             spark, tables.table(ResolveTables.PROFILE_IDS), ResolveTables.PROFILE_IDS_SCHEMA);
-    // new ids, and kept ids the registry does not know (written before it existed)
+    // new ids, kept ids the registry does not know (written before it existed), and kept ids the
+    // stream gave out
+    Dataset<Row> kept = ids.components().join(streamOnly, new String[] {"profile_id"}, "left_semi");
     Dataset<Row> changes =
         ids.components()
             .where(col("created").or(col("id_first_seen").isNull()))
+            .unionByName(kept)
+            .dropDuplicates("profile_id")
             .select(
                 col("profile_id"),
                 lit(ACTIVE).as("status"),

@@ -80,7 +80,12 @@ public final class ResolveJob {
     String workspace = config.workspace();
     LinkGuardrails guardrails = LinkGuardrails.from(config.resolve().guardrails());
     NeverLinkRules neverLink = IdentityOverrides.rules(spark, tables, workspace);
-    PreviousProfiles previous = PreviousProfiles.read(spark, tables, workspace);
+    PreviousProfiles previous =
+        PreviousProfiles.read(
+            spark,
+            tables,
+            workspace,
+            StreamProfileIds.sync(spark, tables, config.workDir(), workspace, started));
     LOG.info(
         "resolve run {} ({} requested), previous profiles: {}", runId, mode, previous.exists());
 
@@ -138,7 +143,7 @@ public final class ResolveJob {
               .localCheckpoint();
 
       // the registry and merges first: a run interrupted later repeats them idempotently
-      ProfileRegistry.update(spark, tables, workspace, ids, runId, started);
+      ProfileRegistry.update(spark, tables, workspace, ids, previous.streamOnly(), runId, started);
       long merged = merges.count();
       if (merged > 0) {
         ProfileMergesTable.record(spark, tables, workspace, merges, runId, started);

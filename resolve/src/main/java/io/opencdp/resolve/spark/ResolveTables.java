@@ -25,6 +25,7 @@ public final class ResolveTables {
   static final String RESOLVE_LOG = "resolve_log";
   public static final String MATCH_LINKS = "match_links";
   public static final String MATCH_REVIEW = "match_review";
+  public static final String STREAM_PROFILE_IDS = "stream_profile_ids";
 
   /** Output of {@link ComponentResolver}: an identifier's cluster key, or a dropped link. */
   static final StructType COMPONENT_OUTPUT =
@@ -75,6 +76,16 @@ public final class ResolveTables {
           .add("score", DoubleType)
           .add("run_id", StringType, false)
           .add("merged_at", TimestampType, false);
+
+  /** The ids the stream gave out, per identifier it placed ({@code StreamIdLog}). */
+  public static final StructType STREAM_PROFILE_IDS_SCHEMA =
+      new StructType()
+          .add("workspace_id", StringType, false)
+          .add("profile_id", StringType, false)
+          .add("identifier_type", StringType, false)
+          .add("identifier_value", StringType, false)
+          .add("first_seen_at", TimestampType)
+          .add("recorded_at", TimestampType, false);
 
   static final StructType PROFILE_IDS_SCHEMA =
       new StructType()

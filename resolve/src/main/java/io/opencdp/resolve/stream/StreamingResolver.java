@@ -85,7 +85,7 @@ public final class StreamingResolver implements Serializable {
     EventNode known = state.events().get(event.eventId());
     if (known != null) {
       return new StitchOutcome(
-          event.eventId(), known.profileId(), List.of(), Map.of(), List.of(), List.of());
+          event.eventId(), known.profileId(), List.of(), Map.of(), List.of(), List.of(), List.of());
     }
     Pass pass = new Pass(state);
     List<String> sharedNow = pass.record(event);
@@ -339,6 +339,7 @@ public final class StreamingResolver implements Serializable {
       Map<String, String> idOf = assignment.profileIds();
       Map<String, TreeSet<String>> members = new TreeMap<>();
       Map<String, TreeSet<String>> eventsOf = new TreeMap<>();
+      List<StitchOutcome.Placement> placed = new ArrayList<>();
       clusterOf.forEach(
           (id, key) -> members.computeIfAbsent(idOf.get(key), k -> new TreeSet<>()).add(id));
       for (EventNode e : events.values()) {
@@ -358,6 +359,9 @@ public final class StreamingResolver implements Serializable {
         String profile = node.shared() || key == null ? null : idOf.get(key);
         if (!componentIds.contains(id) && !node.shared()) {
           profile = node.profileId(); // outside the component: untouched
+        }
+        if (profile != null && !profile.equals(node.profileId())) {
+          placed.add(new StitchOutcome.Placement(profile, id));
         }
         state
             .identifiers()
@@ -405,7 +409,8 @@ public final class StreamingResolver implements Serializable {
           updated,
           assignment.merged(),
           List.copyOf(assignment.retired()),
-          sharedNow);
+          sharedNow,
+          placed);
     }
 
     /** The component's star links without {@code excluded} identifiers, deduplicated per pair. */

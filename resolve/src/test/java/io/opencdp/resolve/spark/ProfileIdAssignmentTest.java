@@ -152,7 +152,11 @@ class ProfileIdAssignmentTest {
     List<Row> usedRows = used.stream().map(u -> RowFactory.create(u)).toList();
     PreviousProfiles prev =
         new PreviousProfiles(
-            frame(previous, PREVIOUS), frame(first, FIRST_SEEN), frame(usedRows, USED), true);
+            frame(previous, PREVIOUS),
+            frame(first, FIRST_SEEN),
+            frame(usedRows, USED),
+            true,
+            frame(List.of(), USED));
     return ProfileIdAssignment.assign(frame(members, MEMBERS), frame(seen, SEEN), prev);
   }
 
