@@ -36,6 +36,7 @@ import picocli.CommandLine.ScopeType;
       EvaluateCommand.class,
       MatchCommand.class,
       EsCommand.class,
+      KafkaCommand.class,
       ServeCommand.class,
       ApiCommand.class,
       ExportCommand.class,

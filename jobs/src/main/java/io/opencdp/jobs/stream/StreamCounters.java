@@ -9,6 +9,7 @@ import java.util.TreeMap;
  */
 final class StreamCounters {
   static final String FILES = "files";
+  static final String KAFKA_RECORDS = "kafka_records";
   static final String EVENTS = "events";
   static final String DEAD_LETTERS = "dead_letters";
 

@@ -65,6 +65,7 @@ public final class StreamJob {
   private final String esUrl;
   private boolean once;
   private volatile JobClient running;
+  private KafkaInput kafkaInput;
   private volatile boolean cancelled;
   private Consumer<String> progress = line -> {};
 
@@ -107,8 +108,11 @@ public final class StreamJob {
         Configuration restore = settings();
         restore.set(StateRecoveryOptions.SAVEPOINT_PATH, restoredFrom);
         // --once reads every file again with a source of its own (a bounded source cannot take
-        // over a monitoring one's state); the resolver's state skips the events it has seen
-        restore.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, once);
+        // over a monitoring one's state); the resolver's state skips the events it has seen. A
+        // Kafka run may resume the resolver's state of a files run (and --once a monitoring one's)
+        restore.set(
+            StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE,
+            once || config.stream().kafka().bootstrap().isPresent());
         env = StreamExecutionEnvironment.getExecutionEnvironment(restore);
         progress.accept("resuming from checkpoint " + restoredFrom);
       }
@@ -122,6 +126,9 @@ public final class StreamJob {
     }
     try {
       Map<String, Object> counters = watch(job, restoredFrom, started);
+      if (once && kafkaInput != null && !cancelled) {
+        kafkaInput.commitEnd();
+      }
       return StreamReport.of(counters, restoredFrom, Duration.between(started, Instant.now()));
     } finally {
       if (!once) {
@@ -167,27 +174,31 @@ public final class StreamJob {
   void build(StreamExecutionEnvironment env) {
     IngestConfig ingest = config.ingest();
     String workspace = config.workspace();
-    FileSource.FileSourceBuilder<LandedFileRef> files =
-        FileSource.forBulkFileFormat(new LandedFileFormat(ingest), sourceDirs(ingest));
-    files.setFileEnumerator(SortedFileEnumerator::new);
-    files.setSplitAssigner(SimpleSplitAssigner::new);
-    if (!once) {
-      files.monitorContinuously(config.stream().monitorInterval());
-    }
     // source and parse at parallelism 1: events reach the resolver in one order, the order of the
-    // files, so a replay after a restore gives the same versions as the first attempt
-    DataStream<LandedFileRef> landed =
-        env.fromSource(files.build(), WatermarkStrategy.noWatermarks(), "landing files")
-            .uid(once ? "landing-files-once" : "landing-files")
-            .setParallelism(1);
-    SingleOutputStreamOperator<String> events =
-        landed
-            .process(new ParseLandedFile(ingest, workspace))
-            .uid("parse")
-            .name("parse landed files")
-            .setParallelism(1);
+    // files (or of the topic's one partition), so a replay after a restore gives the same versions
+    // as the first attempt
+    SingleOutputStreamOperator<String> events;
+    if (config.stream().kafka().bootstrap().isPresent()) {
+      KafkaInput kafka = new KafkaInput(config);
+      kafkaInput = kafka;
+      DataStream<KafkaLine> lines = kafka.read(env, once);
+      kafka.land(lines);
+      events =
+          lines
+              .process(new ParseKafkaLine(ingest, workspace, kafka.source()))
+              .uid("parse-kafka")
+              .name("parse Kafka records")
+              .setParallelism(1);
+    } else {
+      events =
+          landedFiles(env, ingest)
+              .process(new ParseLandedFile(ingest, workspace))
+              .uid("parse")
+              .name("parse landed files")
+              .setParallelism(1);
+    }
     events
-        .getSideOutput(ParseLandedFile.DEAD_LETTERS)
+        .getSideOutput(ParseRecords.DEAD_LETTERS)
         .map(new CountDeadLetters())
         .uid("dead-letters")
         .name("count dead letters")
@@ -238,6 +249,20 @@ public final class StreamJob {
     }
     return new StreamingResolver(
         LinkGuardrails.from(config.resolve().guardrails()), NeverLinkRules.none(), matcher);
+  }
+
+  private DataStream<LandedFileRef> landedFiles(
+      StreamExecutionEnvironment env, IngestConfig ingest) {
+    FileSource.FileSourceBuilder<LandedFileRef> files =
+        FileSource.forBulkFileFormat(new LandedFileFormat(ingest), sourceDirs(ingest));
+    files.setFileEnumerator(SortedFileEnumerator::new);
+    files.setSplitAssigner(SimpleSplitAssigner::new);
+    if (!once) {
+      files.monitorContinuously(config.stream().monitorInterval());
+    }
+    return env.fromSource(files.build(), WatermarkStrategy.noWatermarks(), "landing files")
+        .uid(once ? "landing-files-once" : "landing-files")
+        .setParallelism(1);
   }
 
   /** The directories of the sources that exist; a source without one is not monitored. */

@@ -7,6 +7,7 @@ import java.util.Map;
  * What a run of the streaming job did, from its accumulators.
  *
  * @param files landing files parsed
+ * @param kafkaRecords Kafka records parsed (with {@code --kafka})
  * @param events events they held
  * @param deadLetters records that became dead letters
  * @param deadLettersByReason the dead letters per reason code (the batch's codes)
@@ -20,6 +21,7 @@ import java.util.Map;
  */
 public record StreamReport(
     long files,
+    long kafkaRecords,
     long events,
     long deadLetters,
     Map<String, Long> deadLettersByReason,
@@ -37,6 +39,7 @@ public record StreamReport(
   static StreamReport of(Map<String, Object> counters, String restoredFrom, Duration elapsed) {
     return new StreamReport(
         StreamCounters.get(counters, StreamCounters.FILES),
+        StreamCounters.get(counters, StreamCounters.KAFKA_RECORDS),
         StreamCounters.get(counters, StreamCounters.EVENTS),
         StreamCounters.get(counters, StreamCounters.DEAD_LETTERS),
         StreamCounters.byReason(counters),
@@ -53,9 +56,11 @@ public record StreamReport(
   public String progressLine() {
     return String.format(
         java.util.Locale.ROOT,
-        "%,d file(s), %,d event(s), %,d dead letter(s)%s; %,d profile and %,d event document(s)"
+        "%s, %,d event(s), %,d dead letter(s)%s; %,d profile and %,d event document(s)"
             + " written, %,d deleted%s",
-        files,
+        kafkaRecords > 0
+            ? String.format(java.util.Locale.ROOT, "%,d Kafka record(s)", kafkaRecords)
+            : String.format(java.util.Locale.ROOT, "%,d file(s)", files),
         events,
         deadLetters,
         deadLettersByReason.isEmpty() ? "" : " " + deadLettersByReason,

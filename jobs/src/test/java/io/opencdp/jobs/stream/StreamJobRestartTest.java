@@ -15,7 +15,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,15 +51,7 @@ class StreamJobRestartTest {
     StoreIndices names = new StoreIndices(WORKSPACE);
     try (EsConnection es = EsConnection.open(cluster.url(), 30_000)) {
       StreamJob job = new StreamJob(config, es.url());
-      CompletableFuture<StreamReport> running =
-          CompletableFuture.supplyAsync(
-              () -> {
-                try {
-                  return job.run();
-                } catch (Exception e) {
-                  throw new CompletionException(e);
-                }
-              });
+      CompletableFuture<StreamReport> running = Background.run(job);
       Duration latency;
       StreamReport first;
       try {

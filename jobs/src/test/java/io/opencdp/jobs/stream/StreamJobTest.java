@@ -51,7 +51,7 @@ class StreamJobTest {
   private static final String EMAIL = "joseph.king2938@gmail.com";
 
   /** Identify (web) and a delivery (email) sharing an email; a screen (app) of someone else. */
-  private static final String WEB =
+  static final String WEB =
       """
       {"type":"identify","messageId":"web-1","anonymousId":"2383b11b-7f2d-4664-b3e3-547c20f0fe6e","userId":"C496303742","traits":{"email":"joseph.king2938@gmail.com","firstName":"Jeffrey","lastName":"King"},"timestamp":"2026-05-08T18:30:40.791Z","receivedAt":"2026-05-08T18:30:41.638Z","version":2}
       {"type":"page", "messageId": broken
@@ -59,14 +59,14 @@ class StreamJobTest {
       """;
 
   /** Two more of the web visitor's pages. */
-  private static final String MORE_WEB =
+  static final String MORE_WEB =
       """
       {"type":"page","messageId":"web-3","anonymousId":"2383b11b-7f2d-4664-b3e3-547c20f0fe6e","name":"Cart","properties":{"path":"/cart"},"timestamp":"2026-05-09T09:00:00Z","receivedAt":"2026-05-09T09:00:01Z","version":2}
       {"type":"page","messageId":"web-4","anonymousId":"2383b11b-7f2d-4664-b3e3-547c20f0fe6e","name":"Checkout","properties":{"path":"/checkout"},"timestamp":"2026-05-09T09:01:00Z","receivedAt":"2026-05-09T09:01:01Z","version":2}
       """;
 
   /** An email, then a phone, then both on one event: two profiles, then one. */
-  private static final String JOINING =
+  static final String JOINING =
       """
       {"type":"identify","messageId":"mia-1","anonymousId":"0c7d5e62-1f7b-4a57-9a3e-6c1d2b3a4f01","traits":{"email":"mia.stone@example.com"},"timestamp":"2026-07-01T10:00:00Z","receivedAt":"2026-07-01T10:00:01Z","version":2}
       {"type":"identify","messageId":"mia-2","anonymousId":"0c7d5e62-1f7b-4a57-9a3e-6c1d2b3a4f02","traits":{"phone":"(646) 228-8318"},"timestamp":"2026-07-01T11:00:00Z","receivedAt":"2026-07-01T11:00:01Z","version":2}
@@ -77,7 +77,7 @@ class StreamJobTest {
       """
       {"email":"joseph.king2938@gmail.com","timestamp":1779298907,"event":"delivered","sg_event_id":"sg-1","sg_message_id":"msg-1","campaign_id":"cmp_1"}
       """;
-  private static final String APP =
+  static final String APP =
       """
       {"type":"identify","messageId":"app-1","anonymousId":"f4d322bd-8a0f-4b89-a137-8d45cdda403b","userId":"C910155429","traits":{"email":"someone.else@example.com"},"timestamp":"2026-06-01T10:00:00Z","receivedAt":"2026-06-01T10:00:01Z","version":2}
       """;

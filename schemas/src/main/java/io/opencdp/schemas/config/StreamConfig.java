@@ -17,13 +17,15 @@ import java.util.Objects;
  * @param stateBackend where keyed state lives between checkpoints
  * @param flushIntervalMillis the longest a write waits in the sink's buffer
  * @param flushSize a buffer of this many writes is sent at once
+ * @param kafka Kafka as the input instead of the landing files ({@code stream.kafka})
  */
 public record StreamConfig(
     int monitorIntervalMillis,
     int checkpointIntervalMillis,
     StateBackend stateBackend,
     int flushIntervalMillis,
-    int flushSize)
+    int flushSize,
+    StreamKafkaConfig kafka)
     implements Serializable {
 
   /** Where the job's keyed state lives. */
@@ -51,6 +53,7 @@ public record StreamConfig(
     Objects.requireNonNull(stateBackend, "stream.state_backend is required");
     ConfigChecks.range("stream.flush_interval_millis", flushIntervalMillis, 1, 600_000);
     ConfigChecks.range("stream.flush_size", flushSize, 1, 100_000);
+    Objects.requireNonNull(kafka, "stream.kafka is required");
   }
 
   /** Binds the {@code stream} section; every message names the full key. */
@@ -60,14 +63,16 @@ public record StreamConfig(
       @JsonProperty("checkpoint_interval_millis") int checkpointIntervalMillis,
       @JsonProperty("state_backend") String stateBackend,
       @JsonProperty("flush_interval_millis") int flushIntervalMillis,
-      @JsonProperty("flush_size") int flushSize) {
+      @JsonProperty("flush_size") int flushSize,
+      @JsonProperty("kafka") StreamKafkaConfig kafka) {
     return new StreamConfig(
         monitorIntervalMillis,
         checkpointIntervalMillis,
         Enums.parse(
             "stream.state_backend", stateBackend, StateBackend.values(), StateBackend::wireName),
         flushIntervalMillis,
-        flushSize);
+        flushSize,
+        kafka);
   }
 
   public Duration monitorInterval() {
@@ -84,11 +89,26 @@ public record StreamConfig(
 
   public StreamConfig withStateBackend(StateBackend backend) {
     return new StreamConfig(
-        monitorIntervalMillis, checkpointIntervalMillis, backend, flushIntervalMillis, flushSize);
+        monitorIntervalMillis,
+        checkpointIntervalMillis,
+        backend,
+        flushIntervalMillis,
+        flushSize,
+        kafka);
   }
 
   public StreamConfig withCheckpointIntervalMillis(int millis) {
     return new StreamConfig(
-        monitorIntervalMillis, millis, stateBackend, flushIntervalMillis, flushSize);
+        monitorIntervalMillis, millis, stateBackend, flushIntervalMillis, flushSize, kafka);
+  }
+
+  public StreamConfig withKafka(StreamKafkaConfig value) {
+    return new StreamConfig(
+        monitorIntervalMillis,
+        checkpointIntervalMillis,
+        stateBackend,
+        flushIntervalMillis,
+        flushSize,
+        value);
   }
 }

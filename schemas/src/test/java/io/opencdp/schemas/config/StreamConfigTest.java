@@ -27,6 +27,31 @@ class StreamConfigTest {
   }
 
   @Test
+  void kafkaIsOffByDefaultAndItsTopicIsNamedAfterTheWorkspace() throws IOException {
+    StreamKafkaConfig off = ConfigLoader.load(null, Map.of()).stream().kafka();
+    StreamKafkaConfig on =
+        ConfigLoader.load(
+                write("stream:\n  kafka:\n    bootstrap_servers: broker:9092\n"), Map.of())
+            .stream()
+            .kafka();
+
+    assertThat(off.bootstrap()).isEmpty();
+    assertThat(on.bootstrap()).contains("broker:9092");
+    assertThat(on.topicFor("acme")).isEqualTo("cdp-acme-events");
+    assertThat(on.withTopic("clicks").topicFor("acme")).isEqualTo("clicks");
+    assertThat(on.source()).isEqualTo("web");
+  }
+
+  @Test
+  void aBadKafkaTopicNamesTheKey() throws IOException {
+    Path file = write("stream:\n  kafka:\n    topic: \"a topic\"\n");
+
+    assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+        .isInstanceOf(CdpException.class)
+        .hasMessageContaining("stream.kafka.topic");
+  }
+
+  @Test
   void stateBackendIsReadFromItsConfigSpelling() throws IOException {
     StreamConfig stream =
         ConfigLoader.load(write("stream:\n  state_backend: rocksdb\n"), Map.of()).stream();
