@@ -64,6 +64,7 @@ public final class StreamJob {
   private volatile JobClient running;
   private volatile boolean cancelled;
   private Consumer<String> progress = line -> {};
+  private Consumer<StreamReport> reports = report -> {};
 
   public StreamJob(CdpConfig config, String esUrl) {
     this.config = requireNonNull(config, "config is null");
@@ -79,6 +80,15 @@ public final class StreamJob {
   /** Where progress lines go (the CLI prints them). */
   public StreamJob progress(Consumer<String> sink) {
     this.progress = requireNonNull(sink, "sink is null");
+    return this;
+  }
+
+  /**
+   * Where the figures go while the job runs, every couple of seconds (a caller that waits for the
+   * stream to catch up reads them).
+   */
+  public StreamJob reports(Consumer<StreamReport> sink) {
+    this.reports = requireNonNull(sink, "sink is null");
     return this;
   }
 
@@ -247,9 +257,10 @@ public final class StreamJob {
     while (!job.getJobExecutionResult().isDone()) {
       try {
         counters = job.getAccumulators().get(10, TimeUnit.SECONDS);
-        String line =
-            StreamReport.of(counters, restoredFrom, Duration.between(started, Instant.now()))
-                .progressLine();
+        StreamReport report =
+            StreamReport.of(counters, restoredFrom, Duration.between(started, Instant.now()));
+        reports.accept(report);
+        String line = report.progressLine();
         if (!line.equals(last)) {
           progress.accept(line);
           last = line;

@@ -91,4 +91,9 @@ public record StreamConfig(
     return new StreamConfig(
         monitorIntervalMillis, millis, stateBackend, flushIntervalMillis, flushSize);
   }
+
+  public StreamConfig withMonitorIntervalMillis(int millis) {
+    return new StreamConfig(
+        millis, checkpointIntervalMillis, stateBackend, flushIntervalMillis, flushSize);
+  }
 }
