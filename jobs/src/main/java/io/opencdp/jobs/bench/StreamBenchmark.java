@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,13 +84,13 @@ final class StreamBenchmark implements Benchmark {
         List<RateRun> runs = new ArrayList<>();
         LoadRun load = new LoadRun(scratch.resolve("load"));
         for (double rate : plan.fixedRates()) {
-          runs.add(runAt(rate, live, api.url(), load, scale, seed));
+          runs.add(runAt(rate, live, webDir, api.url(), load, scale, seed));
         }
         for (double rate : plan.ladder()) {
           if (!runs.get(runs.size() - 1).keptUp()) {
             break;
           }
-          runs.add(runAt(rate, live, api.url(), load, scale, seed));
+          runs.add(runAt(rate, live, webDir, api.url(), load, scale, seed));
         }
         for (RateRun run : runs) {
           figures.addAll(run.figures());
@@ -119,7 +120,13 @@ final class StreamBenchmark implements Benchmark {
   }
 
   private RateRun runAt(
-      double rate, LiveStream live, String apiUrl, LoadRun load, long persons, long seed)
+      double rate,
+      LiveStream live,
+      Path landingDir,
+      String apiUrl,
+      LoadRun load,
+      long persons,
+      long seed)
       throws Exception {
     String label = String.valueOf(Math.round(rate));
     long count = (long) Math.ceil(rate * (plan.warmupSeconds() + plan.durationSeconds()));
@@ -149,6 +156,7 @@ final class StreamBenchmark implements Benchmark {
         StreamProbes.start(
             live.collectorUrl(),
             WRITE_KEY,
+            landingDir,
             apiUrl,
             ApiBenchmark.DEMO_ADMIN_KEY,
             label,
@@ -216,9 +224,21 @@ final class StreamBenchmark implements Benchmark {
           && growthMillis() <= StreamBenchPlan.GROWTH_LIMIT_MS;
     }
 
+    /** {@code stage} of the probes that were seen both landed and through the API, sorted. */
+    List<Double> stage(ToDoubleFunction<StreamProbes.Probe> stage) {
+      return probes.stream()
+          .filter(p -> p.visibleNanos > 0 && p.landedNanos > 0)
+          .mapToDouble(stage)
+          .sorted()
+          .boxed()
+          .toList();
+    }
+
     List<Figure> figures() {
       String at = "@" + Math.round(load.targetRate());
       List<Double> sorted = latencies().stream().sorted().toList();
+      List<Double> landed = stage(StreamProbes.Probe::landedMillis);
+      List<Double> after = stage(StreamProbes.Probe::afterLandingMillis);
       List<Figure> figures = new ArrayList<>(LoadFigures.fixedRate(load));
       figures.add(new Figure("visible.p50_ms" + at, percentile(sorted, 50), "ms"));
       figures.add(new Figure("visible.p95_ms" + at, percentile(sorted, 95), "ms"));
@@ -226,6 +246,11 @@ final class StreamBenchmark implements Benchmark {
       figures.add(
           new Figure(
               "visible.max_ms" + at, sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1), "ms"));
+      for (double p : new double[] {50, 95, 99}) {
+        String q = "p" + Math.round(p) + "_ms" + at;
+        figures.add(new Figure("stage.landed." + q, percentile(landed, p), "ms"));
+        figures.add(new Figure("stage.after_landing." + q, percentile(after, p), "ms"));
+      }
       figures.add(new Figure("visible.probes" + at, probes.size(), "probes"));
       figures.add(new Figure("visible.unseen" + at, unseen(), "probes"));
       figures.add(new Figure("visible.growth_ms" + at, growthMillis(), "ms"));
@@ -240,7 +265,8 @@ final class StreamBenchmark implements Benchmark {
       return String.format(
           Locale.ROOT,
           "%d events/s: sent %.0f/s, visible p50 %.0f / p95 %.0f / p99 %.0f ms over %d probes"
-              + " (%d unseen), growth %.0f ms, stream %.0f events/s, drain %d ms",
+              + " (%d unseen; p50 landed %.0f + after landing %.0f ms), growth %.0f ms, stream"
+              + " %.0f events/s, drain %d ms",
           Math.round(load.targetRate()),
           load.achievedRate(),
           percentile(sorted, 50),
@@ -248,6 +274,8 @@ final class StreamBenchmark implements Benchmark {
           percentile(sorted, 99),
           probes.size(),
           unseen(),
+          percentile(stage(StreamProbes.Probe::landedMillis), 50),
+          percentile(stage(StreamProbes.Probe::afterLandingMillis), 50),
           growthMillis(),
           streamEventsPerSecond,
           drainMillis);
@@ -286,6 +314,8 @@ final class StreamBenchmark implements Benchmark {
             + " probes/s during the measured part, each a track with a new userId, polled through"
             + " GET /v1/profiles?customer_id= every 25 ms; latency = answer showing it - just before"
             + " its POST",
+        "stage.landed: from the probe's POST to the finished landing file holding it (read by the"
+            + " bench every 25 ms); stage.after_landing: from there to the API showing it",
         "kept_up: all probes seen, no load errors, >= 95% of the rate sent, and the probes'"
             + " median latency grew by <= "
             + Math.round(StreamBenchPlan.GROWTH_LIMIT_MS)

@@ -7,10 +7,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,6 +46,7 @@ final class StreamProbes implements AutoCloseable {
   static final class Probe {
     final String customerId;
     final long sentNanos;
+    volatile long landedNanos = -1;
     volatile long visibleNanos = -1;
     volatile boolean rejected;
 
@@ -49,6 +57,16 @@ final class StreamProbes implements AutoCloseable {
 
     double latencyMillis() {
       return (visibleNanos - sentNanos) / 1e6;
+    }
+
+    /** From the POST to the finished landing file holding it (collector and rotation). */
+    double landedMillis() {
+      return (landedNanos - sentNanos) / 1e6;
+    }
+
+    /** From the finished landing file to the API showing it (stream, sink, refresh, poll). */
+    double afterLandingMillis() {
+      return (visibleNanos - landedNanos) / 1e6;
     }
   }
 
@@ -63,6 +81,10 @@ final class StreamProbes implements AutoCloseable {
   private final String apiAuth;
   private final String label;
   private final List<Probe> sent = new ArrayList<>();
+  private final Map<String, Probe> byId = new ConcurrentHashMap<>();
+  private final Path landingDir;
+  private final Set<Path> readFiles = new HashSet<>();
+  private final Thread watcher;
   private final ConcurrentLinkedQueue<Probe> unseen = new ConcurrentLinkedQueue<>();
   private final ScheduledExecutorService sender;
   private final Thread poller;
@@ -70,8 +92,14 @@ final class StreamProbes implements AutoCloseable {
   private long next;
 
   private StreamProbes(
-      String collectorUrl, String writeKey, String apiUrl, String apiKey, String label) {
+      String collectorUrl,
+      String writeKey,
+      Path landingDir,
+      String apiUrl,
+      String apiKey,
+      String label) {
     this.collectorUrl = collectorUrl;
+    this.landingDir = landingDir;
     this.writeAuth =
         "Basic "
             + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
@@ -87,6 +115,8 @@ final class StreamProbes implements AutoCloseable {
             });
     this.poller = new Thread(this::poll, "stream-probe-poller");
     poller.setDaemon(true);
+    this.watcher = new Thread(this::watchLanding, "stream-probe-landing");
+    watcher.setDaemon(true);
   }
 
   /**
@@ -96,16 +126,19 @@ final class StreamProbes implements AutoCloseable {
   static StreamProbes start(
       String collectorUrl,
       String writeKey,
+      Path landingDir,
       String apiUrl,
       String apiKey,
       String label,
       double perSecond,
       Duration delay) {
-    StreamProbes probes = new StreamProbes(collectorUrl, writeKey, apiUrl, apiKey, label);
+    StreamProbes probes =
+        new StreamProbes(collectorUrl, writeKey, landingDir, apiUrl, apiKey, label);
     long every = Math.round(1e9 / perSecond);
     probes.sender.scheduleAtFixedRate(
         probes::sendOne, delay.toNanos(), every, TimeUnit.NANOSECONDS);
     probes.poller.start();
+    probes.watcher.start();
     return probes;
   }
 
@@ -134,6 +167,7 @@ final class StreamProbes implements AutoCloseable {
     sender.shutdownNow();
     stopPolling = true;
     poller.join(10_000);
+    watcher.join(10_000);
   }
 
   private void sendOne() {
@@ -157,6 +191,7 @@ final class StreamProbes implements AutoCloseable {
     synchronized (this) {
       sent.add(probe);
     }
+    byId.put(customerId, probe);
     try {
       HttpResponse<Void> answer = http.send(request, HttpResponse.BodyHandlers.discarding());
       if (answer.statusCode() != 200) {
@@ -195,6 +230,37 @@ final class StreamProbes implements AutoCloseable {
         } catch (InterruptedException e) {
           return;
         }
+      }
+    }
+  }
+
+  /**
+   * Reads each finished landing file once as it appears ({@code collector-*.jsonl}; the collector
+   * renames a file when it is finished) and notes when each probe's line was first seen there.
+   */
+  private void watchLanding() {
+    while (!stopPolling) {
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(landingDir, "collector-*")) {
+        for (Path file : files) {
+          if (readFiles.add(file)) {
+            long seen = System.nanoTime();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+              int at = line.indexOf("\"messageId\":\"probe" + label + "x");
+              if (at >= 0) {
+                int start = at + "\"messageId\":\"".length();
+                Probe probe = byId.get(line.substring(start, line.indexOf('"', start)));
+                if (probe != null && probe.landedNanos < 0) {
+                  probe.landedNanos = seen;
+                }
+              }
+            }
+          }
+        }
+        Thread.sleep(POLL_EVERY_MILLIS);
+      } catch (IOException e) {
+        LOG.debug("reading the landing directory failed: {}", e.toString());
+      } catch (InterruptedException e) {
+        return;
       }
     }
   }
