@@ -83,14 +83,48 @@ final class StreamBenchmark implements Benchmark {
               bench, es.url(), collector, SOURCE, webDir, line -> LOG.info("stream: {}", line))) {
         List<RateRun> runs = new ArrayList<>();
         LoadRun load = new LoadRun(scratch.resolve("load"));
+        if (plan.warmupRunSeconds() > 0) {
+          RateRun warmup =
+              runAt(
+                  plan.fixedRates().get(0),
+                  plan.warmupRunSeconds(),
+                  "warmup",
+                  live,
+                  webDir,
+                  api.url(),
+                  load,
+                  scale,
+                  seed);
+          figures.add(new Figure("warmup.visible.p50_ms", warmup.p50(), "ms"));
+        }
         for (double rate : plan.fixedRates()) {
-          runs.add(runAt(rate, live, webDir, api.url(), load, scale, seed));
+          runs.add(
+              runAt(
+                  rate,
+                  plan.durationSeconds(),
+                  String.valueOf(Math.round(rate)),
+                  live,
+                  webDir,
+                  api.url(),
+                  load,
+                  scale,
+                  seed));
         }
         for (double rate : plan.ladder()) {
           if (!runs.get(runs.size() - 1).keptUp()) {
             break;
           }
-          runs.add(runAt(rate, live, webDir, api.url(), load, scale, seed));
+          runs.add(
+              runAt(
+                  rate,
+                  plan.durationSeconds(),
+                  String.valueOf(Math.round(rate)),
+                  live,
+                  webDir,
+                  api.url(),
+                  load,
+                  scale,
+                  seed));
         }
         for (RateRun run : runs) {
           figures.addAll(run.figures());
@@ -121,6 +155,8 @@ final class StreamBenchmark implements Benchmark {
 
   private RateRun runAt(
       double rate,
+      double seconds,
+      String label,
       LiveStream live,
       Path landingDir,
       String apiUrl,
@@ -128,8 +164,7 @@ final class StreamBenchmark implements Benchmark {
       long persons,
       long seed)
       throws Exception {
-    String label = String.valueOf(Math.round(rate));
-    long count = (long) Math.ceil(rate * (plan.warmupSeconds() + plan.durationSeconds()));
+    long count = (long) Math.ceil(rate * (plan.warmupSeconds() + seconds));
     Path requests =
         load.writeRequests(
             "collector.track-" + label,
@@ -141,7 +176,7 @@ final class StreamBenchmark implements Benchmark {
             requests,
             rate,
             plan.warmupSeconds(),
-            plan.durationSeconds(),
+            seconds,
             plan.connections(),
             seed);
     long eventsBefore = events(live);
@@ -215,6 +250,10 @@ final class StreamBenchmark implements Benchmark {
       }
       return median(inOrder.subList(inOrder.size() - third, inOrder.size()))
           - median(inOrder.subList(0, third));
+    }
+
+    double p50() {
+      return percentile(latencies().stream().sorted().toList(), 50);
     }
 
     boolean keptUp() {

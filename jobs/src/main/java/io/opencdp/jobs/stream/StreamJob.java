@@ -35,7 +35,6 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.connector.file.src.assigners.SimpleSplitAssigner;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -177,7 +176,7 @@ public final class StreamJob {
     FileSource.FileSourceBuilder<LandedFileRef> files =
         FileSource.forBulkFileFormat(new LandedFileFormat(ingest), sourceDirs(ingest));
     files.setFileEnumerator(SortedFileEnumerator::new);
-    files.setSplitAssigner(SimpleSplitAssigner::new);
+    files.setSplitAssigner(FifoSplitAssigner::new);
     if (!once) {
       files.monitorContinuously(config.stream().monitorInterval());
     }

@@ -36,7 +36,7 @@ class StreamBenchmarkTest {
             + es.url()
             + "\nstream:\n  checkpoint_interval_millis: 1000\n");
     CdpConfig config = ConfigLoader.load(yaml);
-    StreamBenchPlan tiny = new StreamBenchPlan(List.of(200.0), List.of(), 1, 4, 4, 4, 60);
+    StreamBenchPlan tiny = new StreamBenchPlan(List.of(200.0), List.of(), 1, 4, 4, 4, 60, 0);
 
     Path file =
         BenchmarkRunner.run(
