@@ -73,6 +73,11 @@ final class StreamBenchmark implements Benchmark {
             "settings.monitor_interval_millis", bench.stream().monitorIntervalMillis(), "ms"));
     figures.add(
         new Figure("settings.flush_interval_millis", bench.stream().flushIntervalMillis(), "ms"));
+    figures.add(
+        new Figure(
+            "settings.checkpoint_interval_millis",
+            bench.stream().checkpointIntervalMillis(),
+            "ms"));
     try (BenchElasticsearch es = BenchElasticsearch.start(config)) {
       ApiServer api =
           ApiServer.create(
