@@ -27,6 +27,7 @@ public final class BenchmarkRunner {
     register(new IndexBenchmark());
     register(new MatchBenchmark());
     register(new SegmentsBenchmark());
+    register(new StreamBenchmark());
   }
 
   private BenchmarkRunner() {}

@@ -16,7 +16,8 @@ import picocli.CommandLine.ParentCommand;
       "Run a benchmark at a fixed scale and seed; print a line per figure and write a JSON results file.",
       "Benchmarks: generator, ingest, resolve, api (profile lookups under open-loop load), index (bulk index throughput),",
       "match (probabilistic matching at a scale in records: pairs scored/s, phases, memory, accuracy),",
-      "segments (segment count latency and member export over the profile store; scale in profiles)."
+      "segments (segment count latency and member export over the profile store; scale in profiles),",
+      "stream (collector to API latency at 500/1,000/2,000 events/s; scale = customers the events fall on)."
     })
 final class BenchCommand implements Callable<Integer> {
   @ParentCommand CdpCli root;

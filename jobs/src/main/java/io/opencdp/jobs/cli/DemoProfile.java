@@ -21,8 +21,10 @@ import java.util.Optional;
  *
  * @param profileId the profile's id
  * @param phone its primary phone, E.164
+ * @param email its primary email when it has one of its own, else null
+ * @param customerId its first customer id, or null
  */
-record DemoProfile(String profileId, String phone) {
+record DemoProfile(String profileId, String phone, String email, String customerId) {
   private static final int CANDIDATES = 50;
 
   DemoProfile {
@@ -70,9 +72,27 @@ record DemoProfile(String profileId, String phone) {
     for (JsonNode phone : profile.path("phones")) {
       if (phone.path("is_primary").asBoolean() && !phone.path("shared").asBoolean()) {
         return Optional.of(
-            new DemoProfile(profile.path("profile_id").asText(), phone.path("value").asText()));
+            new DemoProfile(
+                profile.path("profile_id").asText(),
+                phone.path("value").asText(),
+                ownEmail(profile),
+                first(profile.path("identifiers").path("customer_id"))));
       }
     }
     return Optional.empty();
+  }
+
+  private static String ownEmail(ObjectNode profile) {
+    for (JsonNode email : profile.path("emails")) {
+      if (email.path("is_primary").asBoolean() && !email.path("shared").asBoolean()) {
+        return email.path("value").asText();
+      }
+    }
+    return null;
+  }
+
+  private static String first(JsonNode values) {
+    JsonNode value = values.isArray() ? values.path(0) : values;
+    return value.isTextual() ? value.asText() : null;
   }
 }

@@ -10,6 +10,7 @@ import io.opencdp.api.store.StoreIndices;
 import io.opencdp.ingest.spark.IngestReport;
 import io.opencdp.jobs.index.IndexMode;
 import io.opencdp.jobs.index.IndexReport;
+import io.opencdp.jobs.stream.LiveStream;
 import io.opencdp.resolve.eval.ResolutionEvaluation;
 import io.opencdp.resolve.spark.ResolveReport;
 import io.opencdp.schemas.config.CdpConfig;
@@ -38,7 +39,9 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Run the pipeline end to end on sample-data/ with embedded defaults: ingest, resolve, golden",
       "profiles, evaluation against the ground truth, the local Elasticsearch node, the index, and then",
-      "the profile API serving the sample (with three ready-to-paste curl commands) until Ctrl-C."
+      "the profile API serving the sample, then the collector and the stream (cdp stream), with",
+      "ready-to-paste curl commands (one sends an event that shows on its profile a moment later),",
+      "until Ctrl-C."
     })
 final class QuickstartCommand implements Callable<Integer> {
   @ParentCommand CdpCli root;
@@ -51,7 +54,9 @@ final class QuickstartCommand implements Callable<Integer> {
 
   @Option(
       names = "--no-serve",
-      description = "Stop after indexing instead of serving the API (for scripts).")
+      description =
+          "Stop after the segments step instead of serving the API and starting the stream (for"
+              + " scripts).")
   boolean noServe;
 
   /** The public demo agent key of the default api.keys (docs/api.md). */
@@ -130,15 +135,28 @@ final class QuickstartCommand implements Callable<Integer> {
       demo = DemoProfile.pick(es, new StoreIndices(config.workspace()));
     }
     System.out.println("  profile API listening on " + server.url());
+
+    step(8, "the collector and the stream: a new event on its profile within seconds");
+    LiveStream live;
+    try {
+      live = QuickstartStream.start(sampleConfig, esUrl);
+    } catch (RuntimeException | InterruptedException e) {
+      server.stop();
+      throw e;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(live::close, "stop-stream"));
     System.out.println();
     System.out.print(curlLines(config, server.url(), demo));
     System.out.print(QuickstartSegments.curlLines(config, server.url(), examples));
+    System.out.print(
+        QuickstartStream.curlLines(config, live.collectorUrl(), server.url(), auth(config), demo));
     System.out.println();
     System.out.println(
-        "quickstart done: the sample is ingested, resolved, indexed and served (routes and keys:"
-            + " docs/api.md). Work directory: "
+        "quickstart done: the sample is ingested, resolved, indexed and served, and the stream"
+            + " puts new events on their profiles (routes and keys: docs/api.md; the stream:"
+            + " docs/streaming.md). Work directory: "
             + config.workDir().toAbsolutePath().normalize()
-            + ". Ctrl-C stops the API.");
+            + ". Ctrl-C stops the API, the collector and the stream.");
     ServeCommand.serveUntilInterrupted(server);
     return 0;
   }
@@ -160,10 +178,7 @@ final class QuickstartCommand implements Callable<Integer> {
 
   /** Three ready-to-paste requests: lookup by phone (as a person types it), timeline, identity. */
   static String curlLines(CdpConfig config, String url, DemoProfile demo) {
-    boolean demoKey =
-        config.api().keys().stream()
-            .anyMatch(k -> k.sha256().equals(ApiKeys.sha256Hex(DEMO_AGENT_KEY)));
-    String auth = "-H 'Authorization: Bearer " + (demoKey ? DEMO_AGENT_KEY : "<agent key>") + "'";
+    String auth = auth(config);
     String typed = new PhoneNormalizer(config.api().defaultPhoneRegion()).typedForm(demo.phone());
     String profile = url + "/v1/profiles/" + demo.profileId();
     return String.join(
@@ -175,6 +190,14 @@ final class QuickstartCommand implements Callable<Integer> {
         "  # why these identifiers are one profile: links, the events behind them, dropped links",
         "  curl -s " + auth + " " + profile + "/identity",
         "");
+  }
+
+  /** The curl option with the demo agent key, or a placeholder when the config removed it. */
+  static String auth(CdpConfig config) {
+    boolean demoKey =
+        config.api().keys().stream()
+            .anyMatch(k -> k.sha256().equals(ApiKeys.sha256Hex(DEMO_AGENT_KEY)));
+    return "-H 'Authorization: Bearer " + (demoKey ? DEMO_AGENT_KEY : "<agent key>") + "'";
   }
 
   private static void step(int number, String what) {

@@ -22,9 +22,8 @@ final class SortedFileEnumerator implements FileEnumerator {
   public Collection<FileSourceSplit> enumerateSplits(
       org.apache.flink.core.fs.Path[] paths, int minDesiredSplits) throws IOException {
     List<FileSourceSplit> splits = new ArrayList<>(files.enumerateSplits(paths, minDesiredSplits));
-    // the simple assigner hands out the last split first
-    splits.sort(
-        Comparator.comparing((FileSourceSplit s) -> s.path().toUri().toString()).reversed());
+    // FifoSplitAssigner hands them out in this order
+    splits.sort(Comparator.comparing((FileSourceSplit s) -> s.path().toUri().toString()));
     return splits;
   }
 }

@@ -38,7 +38,6 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.connector.file.src.assigners.SimpleSplitAssigner;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -68,6 +67,7 @@ public final class StreamJob {
   private KafkaInput kafkaInput;
   private volatile boolean cancelled;
   private Consumer<String> progress = line -> {};
+  private Consumer<StreamReport> reports = report -> {};
 
   public StreamJob(CdpConfig config, String esUrl) {
     this.config = requireNonNull(config, "config is null");
@@ -83,6 +83,15 @@ public final class StreamJob {
   /** Where progress lines go (the CLI prints them). */
   public StreamJob progress(Consumer<String> sink) {
     this.progress = requireNonNull(sink, "sink is null");
+    return this;
+  }
+
+  /**
+   * Where the figures go while the job runs, every couple of seconds (a caller that waits for the
+   * stream to catch up reads them).
+   */
+  public StreamJob reports(Consumer<StreamReport> sink) {
+    this.reports = requireNonNull(sink, "sink is null");
     return this;
   }
 
@@ -256,7 +265,7 @@ public final class StreamJob {
     FileSource.FileSourceBuilder<LandedFileRef> files =
         FileSource.forBulkFileFormat(new LandedFileFormat(ingest), sourceDirs(ingest));
     files.setFileEnumerator(SortedFileEnumerator::new);
-    files.setSplitAssigner(SimpleSplitAssigner::new);
+    files.setSplitAssigner(FifoSplitAssigner::new);
     if (!once) {
       files.monitorContinuously(config.stream().monitorInterval());
     }
@@ -302,9 +311,10 @@ public final class StreamJob {
     while (!job.getJobExecutionResult().isDone()) {
       try {
         counters = job.getAccumulators().get(10, TimeUnit.SECONDS);
-        String line =
-            StreamReport.of(counters, restoredFrom, Duration.between(started, Instant.now()))
-                .progressLine();
+        StreamReport report =
+            StreamReport.of(counters, restoredFrom, Duration.between(started, Instant.now()));
+        reports.accept(report);
+        String line = report.progressLine();
         if (!line.equals(last)) {
           progress.accept(line);
           last = line;

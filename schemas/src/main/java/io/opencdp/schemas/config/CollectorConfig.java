@@ -122,4 +122,34 @@ public record CollectorConfig(
         dedupWindowHours,
         dedupMaxIds);
   }
+
+  /** This config with another port (0: a free one). */
+  public CollectorConfig withPort(int newPort) {
+    return new CollectorConfig(
+        host,
+        newPort,
+        writeKeys,
+        maxBodyBytes,
+        maxMessageBytes,
+        maxBatchMessages,
+        rotateBytes,
+        rotateSeconds,
+        dedupWindowHours,
+        dedupMaxIds);
+  }
+
+  /** This config with another {@code rotate_seconds} (the streaming setting is 1). */
+  public CollectorConfig withRotateSeconds(int seconds) {
+    return new CollectorConfig(
+        host,
+        port,
+        writeKeys,
+        maxBodyBytes,
+        maxMessageBytes,
+        maxBatchMessages,
+        rotateBytes,
+        seconds,
+        dedupWindowHours,
+        dedupMaxIds);
+  }
 }

@@ -111,4 +111,9 @@ public record StreamConfig(
         flushSize,
         value);
   }
+
+  public StreamConfig withMonitorIntervalMillis(int millis) {
+    return new StreamConfig(
+        millis, checkpointIntervalMillis, stateBackend, flushIntervalMillis, flushSize);
+  }
 }
