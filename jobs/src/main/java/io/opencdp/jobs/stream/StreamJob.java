@@ -321,6 +321,10 @@ public final class StreamJob {
         }
       } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
         LOG.debug("no progress figures yet: {}", e.toString());
+      } catch (IllegalStateException e) {
+        // a local job that just finished takes its mini-cluster down with it: the result below
+        // has the final figures
+        LOG.debug("no progress figures: {}", e.toString());
       }
       try {
         job.getJobExecutionResult().get(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);

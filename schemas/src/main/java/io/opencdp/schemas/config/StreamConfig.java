@@ -114,6 +114,6 @@ public record StreamConfig(
 
   public StreamConfig withMonitorIntervalMillis(int millis) {
     return new StreamConfig(
-        millis, checkpointIntervalMillis, stateBackend, flushIntervalMillis, flushSize);
+        millis, checkpointIntervalMillis, stateBackend, flushIntervalMillis, flushSize, kafka);
   }
 }
