@@ -102,23 +102,14 @@ final class StreamBenchmark implements Benchmark {
                   seed);
           figures.add(new Figure("warmup.visible.p50_ms", warmup.p50(), "ms"));
         }
-        for (double rate : plan.fixedRates()) {
-          runs.add(
-              runAt(
-                  rate,
-                  plan.durationSeconds(),
-                  String.valueOf(Math.round(rate)),
-                  live,
-                  webDir,
-                  api.url(),
-                  load,
-                  scale,
-                  seed));
-        }
-        for (double rate : plan.ladder()) {
-          if (!runs.get(runs.size() - 1).keptUp()) {
+        // the fixed rates, then the ladder above them while the last rate kept up
+        List<Double> rates = new ArrayList<>(plan.fixedRates());
+        rates.addAll(plan.ladder());
+        for (int i = 0; i < rates.size(); i++) {
+          if (i >= plan.fixedRates().size() && !runs.get(runs.size() - 1).keptUp()) {
             break;
           }
+          double rate = rates.get(i);
           runs.add(
               runAt(
                   rate,

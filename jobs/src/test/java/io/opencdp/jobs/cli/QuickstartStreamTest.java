@@ -8,8 +8,8 @@ import io.opencdp.api.testing.ElasticsearchExtension;
 import io.opencdp.api.testing.EsTestCluster;
 import io.opencdp.jobs.stream.LiveStream;
 import io.opencdp.jobs.testing.AgentGet;
+import io.opencdp.jobs.testing.StreamTestConfig;
 import io.opencdp.schemas.config.CdpConfig;
-import io.opencdp.schemas.config.ConfigLoader;
 import io.opencdp.schemas.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -71,23 +71,14 @@ class QuickstartStreamTest {
     Path landing = dir.resolve("landing");
     Files.createDirectories(landing.resolve("web"));
     Files.writeString(landing.resolve("web/web-1.jsonl"), HISTORY);
-    Path yaml = dir.resolve("cdp.yaml");
-    Files.writeString(
-        yaml,
-        "workspace: "
-            + WORKSPACE
-            + "\nwork_dir: "
-            + dir.resolve("work")
-            + "\ningest:\n  landing_root: "
-            + landing
-            + "\ncollector:\n  port: 0\n"
-            + "stream:\n  checkpoint_interval_millis: 500\n"
-            + "api:\n  port: 0\n  keys:\n    - id: stream-agent\n      sha256:"
-            + " \"a3854d6880cae6a250797cd159536ed0128e592e795d41f99976934196251b30\"\n"
-            + "      role: agent\n      workspace: "
-            + WORKSPACE
-            + "\n");
-    CdpConfig config = ConfigLoader.load(yaml);
+    CdpConfig config =
+        StreamTestConfig.write(
+            dir,
+            WORKSPACE,
+            landing,
+            "collector:\n  port: 0\nstream:\n  checkpoint_interval_millis: 500\n"
+                + "api:\n  port: 0\n"
+                + StreamTestConfig.demoAgentKey(WORKSPACE));
 
     try (LiveStream live = QuickstartStream.start(config, cluster.url());
         ApiServer api = ApiServer.create(config.api(), config.workspace(), cluster.url()).start()) {

@@ -14,8 +14,8 @@ import io.opencdp.ingest.connector.LandedFileParser;
 import io.opencdp.ingest.connector.ParseResult;
 import io.opencdp.ingest.connector.ReasonCodes;
 import io.opencdp.jobs.kafka.LocalKafkaBroker;
+import io.opencdp.jobs.testing.StreamTestConfig;
 import io.opencdp.schemas.config.CdpConfig;
-import io.opencdp.schemas.config.ConfigLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -76,19 +76,14 @@ class KafkaStreamJobTest {
     try (Admin client = Admin.create(admin)) {
       client.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
     }
-    Path yaml = dir.resolve("cdp.yaml");
-    Files.writeString(
-        yaml,
-        "workspace: "
-            + WORKSPACE
-            + "\nwork_dir: "
-            + dir.resolve("work")
-            + "\ningest:\n  landing_root: "
-            + dir.resolve("landing")
-            + "\nstream:\n  checkpoint_interval_millis: 500\n  kafka:\n    bootstrap_servers: "
-            + servers
-            + "\n");
-    config = ConfigLoader.load(yaml);
+    config =
+        StreamTestConfig.write(
+            dir,
+            WORKSPACE,
+            dir.resolve("landing"),
+            "stream:\n  checkpoint_interval_millis: 500\n  kafka:\n    bootstrap_servers: "
+                + servers
+                + "\n");
     es = EsConnection.open(cluster.url(), 30_000);
     names = new StoreIndices(WORKSPACE);
   }

@@ -6,8 +6,8 @@ import io.opencdp.api.store.EsConnection;
 import io.opencdp.api.store.StoreIndices;
 import io.opencdp.api.testing.ElasticsearchExtension;
 import io.opencdp.api.testing.EsTestCluster;
+import io.opencdp.jobs.testing.StreamTestConfig;
 import io.opencdp.schemas.config.CdpConfig;
-import io.opencdp.schemas.config.ConfigLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,18 +36,13 @@ class StreamJobRestartTest {
       throws Exception {
     Path landing = dir.resolve("landing");
     land(landing.resolve("web"), "web-1.jsonl", page("live-1", "2026-05-08T18:30:40Z"));
-    Path yaml = dir.resolve("cdp.yaml");
-    Files.writeString(
-        yaml,
-        "workspace: "
-            + WORKSPACE
-            + "\nwork_dir: "
-            + dir.resolve("work")
-            + "\ningest:\n  landing_root: "
-            + landing
-            + "\nstream:\n  state_backend: hashmap\n  checkpoint_interval_millis: 300\n"
-            + "  monitor_interval_millis: 200\n");
-    CdpConfig config = ConfigLoader.load(yaml);
+    CdpConfig config =
+        StreamTestConfig.write(
+            dir,
+            WORKSPACE,
+            landing,
+            "stream:\n  state_backend: hashmap\n  checkpoint_interval_millis: 300\n"
+                + "  monitor_interval_millis: 200\n");
     StoreIndices names = new StoreIndices(WORKSPACE);
     try (EsConnection es = EsConnection.open(cluster.url(), 30_000)) {
       StreamJob job = new StreamJob(config, es.url());

@@ -14,9 +14,9 @@ import io.opencdp.api.testing.ElasticsearchExtension;
 import io.opencdp.api.testing.EsTestCluster;
 import io.opencdp.ingest.connector.ReasonCodes;
 import io.opencdp.jobs.testing.AgentGet;
+import io.opencdp.jobs.testing.StreamTestConfig;
 import io.opencdp.resolve.stream.StreamIdLog;
 import io.opencdp.schemas.config.CdpConfig;
-import io.opencdp.schemas.config.ConfigLoader;
 import io.opencdp.schemas.error.CdpException;
 import io.opencdp.schemas.error.ErrorCode;
 import io.opencdp.schemas.json.Json;
@@ -95,23 +95,15 @@ class StreamJobTest {
     write(landing.resolve("email/sendgrid-1.jsonl"), EMAIL_EVENTS);
     write(landing.resolve("app/app-1.jsonl"), APP);
     write(landing.resolve("app/_incoming.jsonl"), "half a line");
-    Path yaml = dir.resolve("cdp.yaml");
-    Files.writeString(
-        yaml,
-        "workspace: "
-            + WORKSPACE
-            + "\nwork_dir: "
-            + dir.resolve("work")
-            + "\ningest:\n  landing_root: "
-            + landing
-            + "\nstream:\n  state_backend: hashmap\n  checkpoint_interval_millis: 500\n"
-            // the demo agent key, in this test's workspace
-            + "api:\n  keys:\n    - id: stream-agent\n      sha256:"
-            + " \"a3854d6880cae6a250797cd159536ed0128e592e795d41f99976934196251b30\"\n"
-            + "      role: agent\n      workspace: "
-            + WORKSPACE
-            + "\n");
-    config = ConfigLoader.load(yaml);
+    config =
+        StreamTestConfig.write(
+            dir,
+            WORKSPACE,
+            landing,
+            "stream:\n  state_backend: hashmap\n  checkpoint_interval_millis: 500\n"
+                // the demo agent key, in this test's workspace
+                + "api:\n"
+                + StreamTestConfig.demoAgentKey(WORKSPACE));
     es = EsConnection.open(cluster.url(), 30_000);
     names = new StoreIndices(WORKSPACE);
   }

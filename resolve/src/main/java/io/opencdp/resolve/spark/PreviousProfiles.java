@@ -34,6 +34,9 @@ record PreviousProfiles(
     boolean exists,
     Dataset<Row> streamOnly) {
 
+  private static final StructType PROFILE_ID =
+      new StructType().add("profile_id", DataTypes.StringType);
+
   /**
    * @param streamIds the ids the stream gave out ({@link StreamProfileIds#sync}), or null
    */
@@ -81,15 +84,14 @@ record PreviousProfiles(
                   .join(completed, new String[] {"created_run_id"}, "left_semi")
                   .select("profile_id"));
     }
-    Dataset<Row> streamOnly =
-        empty(spark, new StructType().add("profile_id", DataTypes.StringType));
+    Dataset<Row> streamOnly = empty(spark, PROFILE_ID);
     if (streamIds != null) {
       // an id the registry knows is the batch's now (kept, merged or retired): its stream rows
       // count only through the identity map; an identifier the map holds already has its id
       Dataset<Row> registered =
           DeltaTables.exists(spark, registry)
               ? delta(spark, registry, workspace).select("profile_id")
-              : empty(spark, new StructType().add("profile_id", DataTypes.StringType));
+              : empty(spark, PROFILE_ID);
       Dataset<Row> mapped =
           exists
               ? delta(spark, map, workspace)
