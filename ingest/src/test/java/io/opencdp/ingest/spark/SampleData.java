@@ -87,7 +87,7 @@ public final class SampleData {
   }
 
   /** The repository's {@code sample-data/}; fails when the repository has none. */
-  static Path root() {
+  public static Path root() {
     String configured = System.getProperty("cdp.repo.root");
     Path start = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath();
     for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
@@ -116,7 +116,7 @@ public final class SampleData {
   }
 
   /** As {@link #copyLanding(Path)}, only the files {@code keep} accepts (paths relative). */
-  static Path copyLanding(Path landing, Predicate<String> keep) {
+  public static Path copyLanding(Path landing, Predicate<String> keep) {
     Path root = root();
     try {
       for (SourceConfig source : CdpConfig.defaults().ingest().sources().values()) {
@@ -264,7 +264,7 @@ public final class SampleData {
   }
 
   /** Deletes {@code dir} and everything under it; best effort. */
-  static void deleteQuietly(Path dir) {
+  public static void deleteQuietly(Path dir) {
     if (dir == null || !Files.exists(dir)) {
       return;
     }

@@ -67,10 +67,9 @@ class IndexJobTest {
   @BeforeAll
   static void copySampleAndBuildProfiles(EsTestCluster es) throws IOException {
     spark = SharedSpark.session();
-    config = SampleCopies.privateCopy("index-job");
+    config = SampleCopies.privateCopyWithProfiles("index-job");
     tables = TableLocations.of(config);
     esUrl = es.url();
-    new ProfileBuilder(spark, config).run();
   }
 
   @Test

@@ -18,7 +18,6 @@ import io.opencdp.resolve.profile.GoldenProfile;
 import io.opencdp.resolve.profile.ProfileAccumulator;
 import io.opencdp.resolve.profile.ProfileRules;
 import io.opencdp.resolve.spark.ResolveTables;
-import io.opencdp.resolve.spark.profile.ProfileBuilder;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.event.Channel;
 import io.opencdp.schemas.event.EmailProperties;
@@ -66,9 +65,8 @@ class ProfileDocumentTest {
   @BeforeAll
   static void buildTheSampleProfilesWithMergesAndSegments() {
     spark = SharedSpark.session();
-    config = SampleCopies.privateCopy("profile-document");
+    config = SampleCopies.privateCopyWithProfiles("profile-document");
     tables = TableLocations.of(config);
-    new ProfileBuilder(spark, config).run();
     List<String> ids =
         read("profiles").select("profile_id").orderBy("profile_id").collectAsList().stream()
             .map(r -> r.getString(0))

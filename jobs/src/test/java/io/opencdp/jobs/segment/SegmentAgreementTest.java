@@ -13,7 +13,6 @@ import io.opencdp.ingest.testing.SharedSpark;
 import io.opencdp.jobs.index.IndexJob;
 import io.opencdp.jobs.index.IndexMode;
 import io.opencdp.jobs.testing.SampleCopies;
-import io.opencdp.resolve.spark.profile.ProfileBuilder;
 import io.opencdp.resolve.spark.profile.ProfilesTable;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.segment.Condition;
@@ -76,9 +75,8 @@ class SegmentAgreementTest {
   @BeforeAll
   static void indexTheSample(EsTestCluster cluster) {
     SparkSession spark = SharedSpark.session();
-    CdpConfig config = SampleCopies.privateCopy("segment-agreement");
+    CdpConfig config = SampleCopies.privateCopyWithProfiles("segment-agreement");
     TableLocations tables = TableLocations.of(config);
-    new ProfileBuilder(spark, config).run();
     addConsentChanges(spark, tables);
     new IndexJob(spark, config, cluster.url()).run(IndexMode.FULL);
     es = EsConnection.open(cluster.url(), 60_000);

@@ -22,7 +22,6 @@ import io.opencdp.jobs.index.IndexJob;
 import io.opencdp.jobs.index.IndexMode;
 import io.opencdp.jobs.index.IndexReport;
 import io.opencdp.jobs.testing.SampleCopies;
-import io.opencdp.resolve.spark.profile.ProfileBuilder;
 import io.opencdp.schemas.config.ApiConfig;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.config.SegmentsConfig;
@@ -97,10 +96,11 @@ class SegmentRefreshJobTest {
   @BeforeAll
   static void indexTheSampleAndSaveTwoSegments(EsTestCluster cluster) throws Exception {
     spark = SharedSpark.session();
-    config = SampleCopies.privateCopy("segment-refresh").withSegments(new SegmentsConfig(BERLIN));
+    config =
+        SampleCopies.privateCopyWithProfiles("segment-refresh")
+            .withSegments(new SegmentsConfig(BERLIN));
     tables = TableLocations.of(config);
     esUrl = cluster.url();
-    new ProfileBuilder(spark, config).run();
     new IndexJob(spark, config, esUrl).run(IndexMode.FULL);
     es = EsConnection.open(esUrl, 60_000);
     StoreIndices names = new StoreIndices(config.workspace());

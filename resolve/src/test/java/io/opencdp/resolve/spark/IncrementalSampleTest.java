@@ -3,13 +3,12 @@ package io.opencdp.resolve.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opencdp.ingest.spark.IngestJob;
+import io.opencdp.ingest.spark.SampleData;
 import io.opencdp.ingest.spark.TableLocations;
 import io.opencdp.ingest.testing.SharedSpark;
 import io.opencdp.resolve.match.MatchModelStore;
 import io.opencdp.schemas.config.CdpConfig;
-import io.opencdp.schemas.config.SourceConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -19,8 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The committed sample ingested in two batches (May-August of every channel, then the rest and the
  * CRM), resolved after each: the incremental run must leave exactly the tables a full run leaves,
- * and the same persons a full rebuild from scratch finds.
+ * and the same persons as the shared sample, which is the same events resolved once from scratch.
+ * Every run scores with the shared sample's match model, as runs in one work dir keep theirs.
  */
 class IncrementalSampleTest {
   private static final Set<String> FIRST_MONTHS =
@@ -77,12 +75,16 @@ class IncrementalSampleTest {
             .withWorkDir(dir.resolve("work"))
             .withIngest(defaults.ingest().withLandingRoot(landing.toString()));
     TableLocations tables = TableLocations.of(config);
+    ResolvedSample sample = ResolvedSample.get();
+    Path model = new MatchModelStore(config.workDir()).current();
+    Files.createDirectories(model.getParent());
+    Files.copy(new MatchModelStore(sample.config.workDir()).current(), model);
 
-    copyLanding(landing, IncrementalSampleTest::inFirstBatch);
+    SampleData.copyLanding(landing, IncrementalSampleTest::inFirstBatch);
     new IngestJob(spark, config).run(Optional.empty());
     new ResolveJob(spark, config).run();
 
-    copyLanding(landing, file -> !inFirstBatch(file));
+    SampleData.copyLanding(landing, file -> !inFirstBatch(file));
     new IngestJob(spark, config).run(Optional.empty());
     incremental = new ResolveJob(spark, config).run();
     afterIncremental = Snapshot.of(spark, tables);
@@ -90,18 +92,7 @@ class IncrementalSampleTest {
 
     new ResolveJob(spark, config).run(ResolveMode.FULL);
     afterFull = Snapshot.of(spark, tables);
-
-    // the same events with the same match model (trained by the first run and kept, as in any work
-    // dir), resolved once from scratch in another work dir
-    CdpConfig scratch = defaults.withWorkDir(dir.resolve("scratch"));
-    copyTree(
-        Path.of(java.net.URI.create(tables.events())),
-        Path.of(java.net.URI.create(TableLocations.of(scratch).events())));
-    Path model = new MatchModelStore(config.workDir()).current();
-    Files.createDirectories(new MatchModelStore(scratch.workDir()).current().getParent());
-    Files.copy(model, new MatchModelStore(scratch.workDir()).current());
-    new ResolveJob(spark, scratch).run(ResolveMode.FULL);
-    fromScratch = Snapshot.of(spark, TableLocations.of(scratch));
+    fromScratch = Snapshot.of(spark, sample.tables);
   }
 
   @Test
@@ -141,44 +132,5 @@ class IncrementalSampleTest {
   private static org.apache.spark.sql.Dataset<Row> read(
       SparkSession spark, TableLocations tables, String table) {
     return spark.read().format("delta").load(tables.table(table));
-  }
-
-  /** Copies the sample's landing files {@code keep} accepts (paths relative, e.g. web/x.jsonl). */
-  private static void copyLanding(Path landing, Predicate<String> keep) throws IOException {
-    Path sample = sampleRoot();
-    for (SourceConfig source : CdpConfig.defaults().ingest().sources().values()) {
-      Path to = Files.createDirectories(landing.resolve(source.path()));
-      try (Stream<Path> files = Files.list(sample.resolve(source.path()))) {
-        for (Path file : files.sorted().toList()) {
-          if (keep.test(source.path() + "/" + file.getFileName())) {
-            Files.copy(file, to.resolve(file.getFileName()));
-          }
-        }
-      }
-    }
-  }
-
-  private static Path sampleRoot() {
-    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-      if (Files.isRegularFile(d.resolve("sample-data/manifest.json"))) {
-        return d.resolve("sample-data");
-      }
-    }
-    throw new AssertionError("no sample-data/ above " + Path.of("").toAbsolutePath());
-  }
-
-  private static void copyTree(Path from, Path to) {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path p : paths.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
