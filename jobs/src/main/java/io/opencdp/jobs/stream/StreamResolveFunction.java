@@ -81,6 +81,11 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
   private transient MapState<String, String> profileState;
   private transient ValueState<Long> sequence;
   private transient ValueState<String> seedRun;
+  private transient ValueState<String> neverLink;
+
+  /** {@link #resolver} with the overrides of the last seed applied; built on the first event. */
+  private transient StreamingResolver live;
+
   private transient long seedCheckedAt;
   private transient StoreIndices names;
   private transient ProfileRules rules;
@@ -116,6 +121,8 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
     profileState = FlinkStreamState.mapState(getRuntimeContext(), FlinkStreamState.PROFILES);
     sequence = getRuntimeContext().getState(new ValueStateDescriptor<>("sequence", Types.LONG));
     seedRun = getRuntimeContext().getState(new ValueStateDescriptor<>("seed-run", Types.STRING));
+    neverLink =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("never-link", Types.STRING));
     names = new StoreIndices(workspace);
     counters =
         Map.of(
@@ -136,7 +143,7 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
       return;
     }
     FlinkStreamState.run(() -> eventStore.put(event.eventId(), json));
-    StitchOutcome outcome = resolver.resolve(event, state);
+    StitchOutcome outcome = live().resolve(event, state);
     if (outcome.profileId() == null) {
       counters.get(StreamCounters.UNPLACED).add(1);
     }
@@ -247,7 +254,10 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
     FlinkStreamState.run(mergedFrom::clear);
     aliases.forEach(this::putAliases);
     Map<String, ProfileNode> after = new HashMap<>(seed.state().profiles().entries());
-    for (StitchOutcome outcome : StreamSeed.reconcile(state, seed.state(), newer, resolver)) {
+    String overrides = SeedFile.neverLinkJson(seed.neverLink());
+    FlinkStreamState.run(() -> neverLink.update(overrides));
+    live = resolver.withNeverLink(seed.neverLink());
+    for (StitchOutcome outcome : StreamSeed.reconcile(state, seed.state(), newer, live)) {
       logPlacements(outcome, ctx);
       recordAliases(outcome);
       outcome.updated().forEach(p -> after.put(p.profileId(), p));
@@ -282,6 +292,14 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
         newer.size(),
         rewritten,
         deleted);
+  }
+
+  /** The resolver, honouring the overrides the last seed carried (kept in state). */
+  private StreamingResolver live() {
+    if (live == null) {
+      live = resolver.withNeverLink(SeedFile.neverLinkOf(FlinkStreamState.call(neverLink::value)));
+    }
+    return live;
   }
 
   /** The profile document of {@code profile}, and the event documents whose profile changed. */

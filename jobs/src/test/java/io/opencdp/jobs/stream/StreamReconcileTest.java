@@ -12,6 +12,7 @@ import io.opencdp.ingest.connector.Connectors;
 import io.opencdp.ingest.connector.LandedFileParser;
 import io.opencdp.ingest.connector.ParseResult;
 import io.opencdp.jobs.testing.StreamTestConfig;
+import io.opencdp.resolve.guardrail.NeverLinkRules;
 import io.opencdp.resolve.stream.MemoryState;
 import io.opencdp.resolve.stream.SeedFile;
 import io.opencdp.resolve.stream.StreamSeed;
@@ -109,7 +110,8 @@ class StreamReconcileTest {
             WORKSPACE,
             "resolve-" + Instant.now().toEpochMilli() + "-test",
             StreamSeed.build(resolver, batch).state(),
-            batchEvents);
+            batchEvents,
+            NeverLinkRules.none());
         Thread.sleep(StreamResolveFunction.SEED_CHECK_MILLIS + 300);
         land(web, "web-3.jsonl", EMAIL_AGAIN);
 

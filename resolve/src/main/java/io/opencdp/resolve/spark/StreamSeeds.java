@@ -73,11 +73,13 @@ public final class StreamSeeds {
             config.workspace(),
             runId,
             seed.state(),
-            input.batch().events());
+            input.batch().events(),
+            input.neverLink());
     LOG.info(
-        "stream seed {} written in {} ms ({} event(s) placed otherwise than by the batch)",
+        "stream seed {} written in {} ms, {} bytes ({} event(s) placed otherwise than by the batch)",
         file,
         (System.nanoTime() - t0) / 1_000_000,
+        file.toFile().length(),
         seed.disagreements());
     return Optional.of(file);
   }

@@ -136,6 +136,14 @@ public final class StreamingResolver implements Serializable {
         LinkGuardrails.from(config.resolve().guardrails()), neverLink, matcher);
   }
 
+  /**
+   * The same resolver honouring {@code rules} instead: the operators' overrides a seed carries
+   * (docs/streaming.md, "Reconciliation").
+   */
+  public StreamingResolver withNeverLink(NeverLinkRules rules) {
+    return new StreamingResolver(guardrails, rules, matcher, decides);
+  }
+
   /** Whether it links probabilistically too. */
   public boolean matching() {
     return matcher != null;
@@ -487,38 +495,7 @@ public final class StreamingResolver implements Serializable {
     /** The pinned sets among the working set's candidate groups. */
     private void pin() {
       pinRoot.clear();
-      if (pinned.values().stream().allMatch(List::isEmpty)) {
-        return;
-      }
-      Map<String, String> parent = new HashMap<>();
-      pinned.forEach(
-          (anchor, partners) -> {
-            String group = groupOfAnchor(anchor);
-            for (String partner : partners) {
-              String other = group == null ? null : groupOfAnchor(partner);
-              if (other != null && !other.equals(group)) {
-                String a = find(parent, group);
-                String b = find(parent, other);
-                if (!a.equals(b)) {
-                  parent.put(a, b);
-                }
-              }
-            }
-          });
-      Set<String> groups = new HashSet<>(parent.keySet());
-      groups.addAll(parent.values());
-      Map<String, String> keyOf = new HashMap<>();
-      for (String group : groups) {
-        if (!group.startsWith(MatchLinkGuard.UNPLACED_PREFIX)) {
-          keyOf.merge(find(parent, group), group, StreamingResolver::min);
-        }
-      }
-      for (String group : groups) {
-        String key = keyOf.get(find(parent, group));
-        if (key != null && !key.equals(group)) {
-          pinRoot.put(group, key); // a set of records no identifier placed alone stays apart
-        }
-      }
+      pinRoot.putAll(PinnedSets.keys(pinned, this::groupOfAnchor));
     }
 
     /** The deterministic candidate group an anchor is in now, or null (not in the working set). */
@@ -842,13 +819,5 @@ public final class StreamingResolver implements Serializable {
 
   private static String min(String a, String b) {
     return a.compareTo(b) <= 0 ? a : b;
-  }
-
-  private static String find(Map<String, String> parent, String key) {
-    String at = key;
-    while (parent.containsKey(at)) {
-      at = parent.get(at);
-    }
-    return at;
   }
 }

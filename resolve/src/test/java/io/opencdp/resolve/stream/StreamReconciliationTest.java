@@ -73,9 +73,11 @@ class StreamReconciliationTest {
     double before = agreement(state).f1();
 
     // through the seed's file, as the stream reads it
-    SeedFile.Loaded loaded =
-        SeedFile.read(
-            SeedFile.write(dir, "ws", "resolve-1-test", seed.state(), input.batch().events()));
+    Path file =
+        SeedFile.write(
+            dir, "ws", "resolve-1-test", seed.state(), input.batch().events(), input.neverLink());
+    LOG.info("seed file of the sample: {} bytes", file.toFile().length());
+    SeedFile.Loaded loaded = SeedFile.read(file);
     assertThat(loaded.events()).hasSameSizeAs(input.batch().events());
     StreamSeed.reconcile(state, loaded.state(), List.of(), matching);
 
