@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.opencdp.resolve.stream.BlockNode;
 import io.opencdp.resolve.stream.EventNode;
 import io.opencdp.resolve.stream.IdentifierNode;
+import io.opencdp.resolve.stream.PinNode;
 import io.opencdp.resolve.stream.ProfileNode;
 import io.opencdp.resolve.stream.StateMap;
 import io.opencdp.resolve.stream.StreamState;
@@ -16,11 +17,14 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 
 /**
- * The resolver's {@link StreamState} in Flink keyed state (the current key: the workspace): seven
+ * The resolver's {@link StreamState} in Flink keyed state (the current key: the workspace): eight
  * {@code MapState<String, String>}, values as their {@link Json#mapper()} JSON, so the state
  * serializer is Flink's own string serializer, never Kryo, and RocksDB stores plain bytes.
  */
 final class FlinkStreamState {
+  /** The name of the profiles map, which reconciliation lists. */
+  static final String PROFILES = "profiles";
+
   private FlinkStreamState() {}
 
   /** The resolver's state in the current key's {@code MapState}s. */
@@ -28,11 +32,12 @@ final class FlinkStreamState {
     return new StreamState.Maps(
         json(mapState(context, "identifiers"), IdentifierNode.class),
         json(mapState(context, "event-nodes"), EventNode.class),
-        json(mapState(context, "profiles"), ProfileNode.class),
+        json(mapState(context, PROFILES), ProfileNode.class),
         strings(mapState(context, "former-ids")),
         json(mapState(context, "match-vectors"), VectorNode.class),
         json(mapState(context, "match-blocks"), BlockNode.class),
-        json(mapState(context, "match-terms"), Long.class));
+        json(mapState(context, "match-terms"), Long.class),
+        json(mapState(context, "match-pins"), PinNode.class));
   }
 
   /** A {@code MapState<String, String>} named {@code name}. */
@@ -73,6 +78,11 @@ final class FlinkStreamState {
       public void remove(String key) {
         run(() -> state.remove(key));
       }
+
+      @Override
+      public void clear() {
+        state.clear();
+      }
     };
   }
 
@@ -91,6 +101,11 @@ final class FlinkStreamState {
       @Override
       public void remove(String key) {
         run(() -> state.remove(key));
+      }
+
+      @Override
+      public void clear() {
+        state.clear();
       }
     };
   }

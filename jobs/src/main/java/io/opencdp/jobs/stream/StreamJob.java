@@ -3,11 +3,9 @@ package io.opencdp.jobs.stream;
 import static java.util.Objects.requireNonNull;
 
 import io.opencdp.ingest.connector.LandingPaths;
-import io.opencdp.resolve.guardrail.LinkGuardrails;
 import io.opencdp.resolve.guardrail.NeverLinkRules;
 import io.opencdp.resolve.match.MatchModelStore;
-import io.opencdp.resolve.match.MatchSettings;
-import io.opencdp.resolve.stream.StreamMatcher;
+import io.opencdp.resolve.stream.SeedFile;
 import io.opencdp.resolve.stream.StreamingResolver;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.config.IngestConfig;
@@ -226,7 +224,8 @@ public final class StreamJob {
                     resolver,
                     config.profiles(),
                     config.resolve().guardrails(),
-                    new MatchModelStore(config.workDir()).current().toString()))
+                    new MatchModelStore(config.workDir()).current().toString(),
+                    SeedFile.directory(config.workDir()).toString()))
             .uid("resolve")
             .name("resolve identities, build profiles")
             .setParallelism(1);
@@ -248,16 +247,7 @@ public final class StreamJob {
    * has a model ({@code <work_dir>/match/model.json}); the stream never trains one.
    */
   static StreamingResolver resolver(CdpConfig config) {
-    StreamMatcher matcher = null;
-    if (config.resolve().match().enabled()) {
-      matcher =
-          new MatchModelStore(config.workDir())
-              .loadCurrent()
-              .map(model -> new StreamMatcher(model, MatchSettings.from(config.resolve().match())))
-              .orElse(null);
-    }
-    return new StreamingResolver(
-        LinkGuardrails.from(config.resolve().guardrails()), NeverLinkRules.none(), matcher);
+    return StreamingResolver.of(config, NeverLinkRules.none());
   }
 
   private DataStream<LandedFileRef> landedFiles(

@@ -9,8 +9,10 @@ import io.opencdp.resolve.guardrail.IdentifierKey;
 import io.opencdp.resolve.profile.ProfileAccumulator;
 import io.opencdp.resolve.profile.ProfileRules;
 import io.opencdp.resolve.stream.ProfileNode;
+import io.opencdp.resolve.stream.SeedFile;
 import io.opencdp.resolve.stream.StitchOutcome;
 import io.opencdp.resolve.stream.StreamIdLog;
+import io.opencdp.resolve.stream.StreamSeed;
 import io.opencdp.resolve.stream.StreamState;
 import io.opencdp.resolve.stream.StreamingResolver;
 import io.opencdp.schemas.config.GuardrailConfig;
@@ -18,12 +20,17 @@ import io.opencdp.schemas.config.ProfilesConfig;
 import io.opencdp.schemas.event.TouchpointEvent;
 import io.opencdp.schemas.json.Json;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -52,6 +59,9 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
   private static final Duration RULES_REFRESH = Duration.ofMinutes(1);
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
+  /** How often the seed directory is looked at, at most (on an event). */
+  static final long SEED_CHECK_MILLIS = 500;
+
   /**
    * {@link StreamIdLog} lines: the identifiers each event placed, for the batch to keep the ids.
    */
@@ -62,12 +72,21 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
   private final ProfilesConfig profiles;
   private final GuardrailConfig guardrails;
   private final String matchModel;
+  private final String seedDir;
 
   private transient StreamState state;
   private transient MapState<String, String> eventStore;
   private transient MapState<String, String> indexedProfile;
   private transient MapState<String, String> mergedFrom;
+  private transient MapState<String, String> profileState;
   private transient ValueState<Long> sequence;
+  private transient ValueState<String> seedRun;
+  private transient ValueState<String> neverLink;
+
+  /** {@link #resolver} with the overrides of the last seed applied; built on the first event. */
+  private transient StreamingResolver live;
+
+  private transient long seedCheckedAt;
   private transient StoreIndices names;
   private transient ProfileRules rules;
   private transient Map<String, LongCounter> counters;
@@ -77,12 +96,14 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
       StreamingResolver resolver,
       ProfilesConfig profiles,
       GuardrailConfig guardrails,
-      String matchModel) {
+      String matchModel,
+      String seedDir) {
     this.workspace = requireNonNull(workspace, "workspace is null");
     this.resolver = requireNonNull(resolver, "resolver is null");
     this.profiles = requireNonNull(profiles, "profiles is null");
     this.guardrails = requireNonNull(guardrails, "guardrails is null");
     this.matchModel = requireNonNull(matchModel, "matchModel is null");
+    this.seedDir = requireNonNull(seedDir, "seedDir is null");
   }
 
   @Override
@@ -97,7 +118,11 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
     eventStore = FlinkStreamState.mapState(getRuntimeContext(), "events");
     indexedProfile = FlinkStreamState.mapState(getRuntimeContext(), "indexed-profile");
     mergedFrom = FlinkStreamState.mapState(getRuntimeContext(), "merged-from");
+    profileState = FlinkStreamState.mapState(getRuntimeContext(), FlinkStreamState.PROFILES);
     sequence = getRuntimeContext().getState(new ValueStateDescriptor<>("sequence", Types.LONG));
+    seedRun = getRuntimeContext().getState(new ValueStateDescriptor<>("seed-run", Types.STRING));
+    neverLink =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("never-link", Types.STRING));
     names = new StoreIndices(workspace);
     counters =
         Map.of(
@@ -112,26 +137,46 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
   @Override
   public void processElement(String json, Context ctx, Collector<StoreWrite> out) {
     TouchpointEvent event = FlinkStreamState.read(json, TouchpointEvent.class);
+    reconcileWithNewerSeed(ctx, out);
     if (FlinkStreamState.call(() -> eventStore.contains(event.eventId()))) {
       counters.get(StreamCounters.REPLAYED).add(1);
       return;
     }
     FlinkStreamState.run(() -> eventStore.put(event.eventId(), json));
-    StitchOutcome outcome = resolver.resolve(event, state);
+    StitchOutcome outcome = live().resolve(event, state);
     if (outcome.profileId() == null) {
       counters.get(StreamCounters.UNPLACED).add(1);
     }
     if (outcome.updated().isEmpty() && outcome.merged().isEmpty() && outcome.retired().isEmpty()) {
       return;
     }
+    logPlacements(outcome, ctx);
+    long version = nextSequence();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    for (String gone : recordAliases(outcome)) {
+      out.collect(StoreWrite.delete(names.profilesAlias(), gone, version));
+      counters.get(StreamCounters.DELETES).add(1);
+    }
+    for (ProfileNode profile : outcome.updated()) {
+      write(profile, version, now, out);
+    }
+  }
+
+  private void logPlacements(StitchOutcome outcome, Context ctx) {
     for (StitchOutcome.Placement placed : outcome.placed()) {
       ProfileNode profile = state.profiles().get(placed.profileId());
       ctx.output(
           PROFILE_IDS,
           StreamIdLog.line(workspace, placed, profile == null ? null : profile.firstSeen()));
     }
-    long version = nextSequence();
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /**
+   * Moves the aliases of the ids an outcome merged to their survivors, forgets those of retired
+   * ids; returns the ids whose documents go.
+   */
+  private List<String> recordAliases(StitchOutcome outcome) {
+    List<String> gone = new ArrayList<>();
     for (Map.Entry<String, String> merge : outcome.merged().entrySet()) {
       String survivor = survivorOf(merge.getValue(), outcome.merged());
       TreeSet<String> aliases = new TreeSet<>(aliasesOf(survivor));
@@ -140,17 +185,121 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
       aliases.remove(survivor);
       putAliases(survivor, aliases);
       FlinkStreamState.run(() -> mergedFrom.remove(merge.getKey()));
-      out.collect(StoreWrite.delete(names.profilesAlias(), merge.getKey(), version));
-      counters.get(StreamCounters.DELETES).add(1);
+      gone.add(merge.getKey());
     }
     for (String retired : outcome.retired()) {
       FlinkStreamState.run(() -> mergedFrom.remove(retired));
-      out.collect(StoreWrite.delete(names.profilesAlias(), retired, version));
-      counters.get(StreamCounters.DELETES).add(1);
+      gone.add(retired);
     }
-    for (ProfileNode profile : outcome.updated()) {
-      write(profile, version, now, out);
+    return gone;
+  }
+
+  /**
+   * Reconciliation (docs/streaming.md): when {@code cdp resolve} wrote a seed newer than the one
+   * last applied (looked for at most every {@link #SEED_CHECK_MILLIS}), the resolver's state
+   * becomes the seed, the events the stream holds that the seed lacks are resolved again on top, in
+   * arrival-time order, and every profile whose events, members or aliases differ from before is
+   * written again, ids no longer active deleted, all under one new version.
+   */
+  private void reconcileWithNewerSeed(Context ctx, Collector<StoreWrite> out) {
+    long clock = System.currentTimeMillis();
+    if (clock - seedCheckedAt < SEED_CHECK_MILLIS) {
+      return;
     }
+    seedCheckedAt = clock;
+    Path file = SeedFile.newest(Path.of(seedDir)).orElse(null);
+    String applied = FlinkStreamState.call(seedRun::value);
+    if (file == null || (applied != null && applied.compareTo(SeedFile.runOf(file)) >= 0)) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    SeedFile.Loaded seed = SeedFile.read(file);
+    FlinkStreamState.run(() -> seedRun.update(seed.run()));
+    if (!workspace.equals(seed.workspace())) {
+      LOG.warn(
+          "stream seed {} is of workspace {}, not {}: ignored", file, seed.workspace(), workspace);
+      return;
+    }
+    Map<String, ProfileNode> before = new HashMap<>();
+    for (Map.Entry<String, String> p : FlinkStreamState.call(profileState::entries)) {
+      before.put(p.getKey(), FlinkStreamState.read(p.getValue(), ProfileNode.class));
+    }
+    Map<String, String> aliasesBefore = new HashMap<>();
+    for (Map.Entry<String, String> a : FlinkStreamState.call(mergedFrom::entries)) {
+      aliasesBefore.put(a.getKey(), a.getValue());
+    }
+    List<TouchpointEvent> newer = new ArrayList<>();
+    for (Map.Entry<String, String> e : FlinkStreamState.call(eventStore::entries)) {
+      if (seed.state().events().get(e.getKey()) == null) {
+        newer.add(FlinkStreamState.read(e.getValue(), TouchpointEvent.class));
+      }
+    }
+    newer.sort(
+        Comparator.comparing(TouchpointEvent::receivedAt).thenComparing(TouchpointEvent::eventId));
+    for (Map.Entry<String, String> e : seed.events().entrySet()) {
+      if (!FlinkStreamState.call(() -> eventStore.contains(e.getKey()))) {
+        FlinkStreamState.run(() -> eventStore.put(e.getKey(), e.getValue()));
+      }
+    }
+    Map<String, TreeSet<String>> aliases = new TreeMap<>();
+    seed.state()
+        .formerIds()
+        .entries()
+        .forEach(
+            (alias, survivor) -> {
+              if (!survivor.isEmpty()) {
+                aliases.computeIfAbsent(survivor, k -> new TreeSet<>()).add(alias);
+              }
+            });
+    FlinkStreamState.run(mergedFrom::clear);
+    aliases.forEach(this::putAliases);
+    Map<String, ProfileNode> after = new HashMap<>(seed.state().profiles().entries());
+    String overrides = SeedFile.neverLinkJson(seed.neverLink());
+    FlinkStreamState.run(() -> neverLink.update(overrides));
+    live = resolver.withNeverLink(seed.neverLink());
+    for (StitchOutcome outcome : StreamSeed.reconcile(state, seed.state(), newer, live)) {
+      logPlacements(outcome, ctx);
+      recordAliases(outcome);
+      outcome.updated().forEach(p -> after.put(p.profileId(), p));
+      outcome.merged().keySet().forEach(after::remove);
+      outcome.retired().forEach(after::remove);
+    }
+    long version = nextSequence();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    long rewritten = 0;
+    long deleted = 0;
+    for (String id : before.keySet()) {
+      if (!after.containsKey(id)) {
+        out.collect(StoreWrite.delete(names.profilesAlias(), id, version));
+        counters.get(StreamCounters.DELETES).add(1);
+        deleted++;
+      }
+    }
+    for (ProfileNode profile : after.values()) {
+      String aliasesNow = FlinkStreamState.call(() -> mergedFrom.get(profile.profileId()));
+      if (!profile.equals(before.get(profile.profileId()))
+          || !Objects.equals(aliasesNow, aliasesBefore.get(profile.profileId()))) {
+        write(profile, version, now, out);
+        rewritten++;
+      }
+    }
+    LOG.info(
+        "reconciled with stream seed {} in {} ms: {} event(s) of the seed, {} newer resolved on"
+            + " top, {} profile(s) written again, {} deleted",
+        seed.run(),
+        (System.nanoTime() - t0) / 1_000_000,
+        seed.events().size(),
+        newer.size(),
+        rewritten,
+        deleted);
+  }
+
+  /** The resolver, honouring the overrides the last seed carried (kept in state). */
+  private StreamingResolver live() {
+    if (live == null) {
+      live = resolver.withNeverLink(SeedFile.neverLinkOf(FlinkStreamState.call(neverLink::value)));
+    }
+    return live;
   }
 
   /** The profile document of {@code profile}, and the event documents whose profile changed. */

@@ -51,9 +51,11 @@ public final class NeverLinkRules implements Serializable {
   }
 
   private final Map<IdentifierKey, List<Pair>> byIdentifier = new HashMap<>();
+  private final List<Pair> pairs;
   private final int size;
 
   private NeverLinkRules(Collection<Pair> pairs) {
+    this.pairs = List.copyOf(pairs);
     for (Pair p : pairs) {
       byIdentifier.computeIfAbsent(p.left(), k -> new ArrayList<>()).add(p);
       byIdentifier.computeIfAbsent(p.right(), k -> new ArrayList<>()).add(p);
@@ -78,6 +80,11 @@ public final class NeverLinkRules implements Serializable {
   /** How many pairs. */
   public int size() {
     return size;
+  }
+
+  /** Every pair. */
+  public List<Pair> pairs() {
+    return pairs;
   }
 
   /** Whether some pair names {@code identifier}. */

@@ -126,7 +126,7 @@ record PreviousProfiles(
         streamOnly.localCheckpoint());
   }
 
-  private static Dataset<Row> delta(SparkSession spark, String location, String workspace) {
+  static Dataset<Row> delta(SparkSession spark, String location, String workspace) {
     return spark
         .read()
         .format("delta")

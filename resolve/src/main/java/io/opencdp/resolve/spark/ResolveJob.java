@@ -180,6 +180,7 @@ public final class ResolveJob {
               clusters.rounds(),
               Duration.between(started, Instant.now()));
       state.log(report, input.eventsVersion(), started);
+      StreamSeeds.writeIfStreaming(spark, tables, config, runId, input.eventsVersion());
       LOG.info(
           "resolve run {} ({}, {} changed event(s)): {} event(s) into {} profile(s): {} new id(s), {} merged into another, {}"
               + " retired; {} connected-components round(s)",

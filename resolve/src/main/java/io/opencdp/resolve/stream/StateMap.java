@@ -14,4 +14,7 @@ public interface StateMap<K, V> {
   void put(K key, V value);
 
   void remove(K key);
+
+  /** Removes every key (reconciliation swaps the whole state). */
+  void clear();
 }

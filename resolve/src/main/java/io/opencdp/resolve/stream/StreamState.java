@@ -1,8 +1,5 @@
 package io.opencdp.resolve.stream;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /** Everything the streaming resolver remembers between events (docs/streaming.md). */
 public interface StreamState {
   /** Per identifier ({@code type:value}): its usage, events and profile. */
@@ -29,9 +26,29 @@ public interface StreamState {
    */
   StateMap<String, Long> terms();
 
-  /** State in plain hash maps: tests, and the reference the Flink state is checked against. */
-  static StreamState inMemory() {
-    return new Maps(map(), map(), map(), map(), map(), map(), map());
+  /**
+   * The batch's accepted probabilistic links, per candidate anchor (a cluster key or {@code
+   * event:<id>}): written by reconciliation only, read on every event (docs/streaming.md).
+   */
+  StateMap<String, PinNode> pins();
+
+  /** Empties every map. */
+  default void clear() {
+    identifiers().clear();
+    events().clear();
+    profiles().clear();
+    formerIds().clear();
+    vectors().clear();
+    blocks().clear();
+    terms().clear();
+    pins().clear();
+  }
+
+  /**
+   * State in plain hash maps: tests, seeds, and the reference the Flink state is checked against.
+   */
+  static MemoryState inMemory() {
+    return new MemoryState();
   }
 
   /** The maps as a value; a record's accessors are the interface's methods. */
@@ -42,26 +59,7 @@ public interface StreamState {
       StateMap<String, String> formerIds,
       StateMap<String, VectorNode> vectors,
       StateMap<String, BlockNode> blocks,
-      StateMap<String, Long> terms)
+      StateMap<String, Long> terms,
+      StateMap<String, PinNode> pins)
       implements StreamState {}
-
-  private static <K, V> StateMap<K, V> map() {
-    Map<K, V> m = new HashMap<>();
-    return new StateMap<>() {
-      @Override
-      public V get(K key) {
-        return m.get(key);
-      }
-
-      @Override
-      public void put(K key, V value) {
-        m.put(key, value);
-      }
-
-      @Override
-      public void remove(K key) {
-        m.remove(key);
-      }
-    };
-  }
 }

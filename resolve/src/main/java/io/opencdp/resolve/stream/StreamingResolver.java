@@ -18,7 +18,10 @@ import io.opencdp.resolve.ids.NewComponent;
 import io.opencdp.resolve.ids.Overlap;
 import io.opencdp.resolve.ids.PreviousId;
 import io.opencdp.resolve.ids.ProfileIdAssigner;
+import io.opencdp.resolve.match.MatchModelStore;
+import io.opencdp.resolve.match.MatchSettings;
 import io.opencdp.resolve.match.PersonValues;
+import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.event.Identifier;
 import io.opencdp.schemas.event.IdentifierType;
 import io.opencdp.schemas.event.TouchpointEvent;
@@ -81,6 +84,9 @@ public final class StreamingResolver implements Serializable {
   private final NeverLinkRules neverLink;
   private final StreamMatcher matcher;
 
+  /** Whether the matcher decides links; false when building a seed, where only pins join. */
+  private final boolean decides;
+
   /** Deterministic stitching only. */
   public StreamingResolver(LinkGuardrails guardrails, NeverLinkRules neverLink) {
     this(guardrails, neverLink, null);
@@ -92,9 +98,50 @@ public final class StreamingResolver implements Serializable {
    */
   public StreamingResolver(
       LinkGuardrails guardrails, NeverLinkRules neverLink, StreamMatcher matcher) {
+    this(guardrails, neverLink, matcher, true);
+  }
+
+  private StreamingResolver(
+      LinkGuardrails guardrails, NeverLinkRules neverLink, StreamMatcher matcher, boolean decides) {
     this.guardrails = requireNonNull(guardrails, "guardrails is null");
     this.neverLink = requireNonNull(neverLink, "neverLink is null");
     this.matcher = matcher;
+    this.decides = decides;
+  }
+
+  /**
+   * The resolver a seed is built with ({@link StreamSeed}): the same rules, and with a matcher the
+   * same matching state (vectors, blocks, term counts, scored pairs), but the only probabilistic
+   * joins are the pinned ones, the batch's.
+   */
+  public StreamingResolver seeding() {
+    return new StreamingResolver(guardrails, neverLink, matcher, false);
+  }
+
+  /**
+   * The stream's resolver for {@code config}: it links probabilistically too when {@code
+   * resolve.match.enabled} and the batch has a model ({@code <work_dir>/match/model.json}); the
+   * stream never trains one.
+   */
+  public static StreamingResolver of(CdpConfig config, NeverLinkRules neverLink) {
+    StreamMatcher matcher = null;
+    if (config.resolve().match().enabled()) {
+      matcher =
+          new MatchModelStore(config.workDir())
+              .loadCurrent()
+              .map(model -> new StreamMatcher(model, MatchSettings.from(config.resolve().match())))
+              .orElse(null);
+    }
+    return new StreamingResolver(
+        LinkGuardrails.from(config.resolve().guardrails()), neverLink, matcher);
+  }
+
+  /**
+   * The same resolver honouring {@code rules} instead: the operators' overrides a seed carries
+   * (docs/streaming.md, "Reconciliation").
+   */
+  public StreamingResolver withNeverLink(NeverLinkRules rules) {
+    return new StreamingResolver(guardrails, rules, matcher, decides);
   }
 
   /** Whether it links probabilistically too. */
@@ -117,11 +164,14 @@ public final class StreamingResolver implements Serializable {
     Pass pass = new Pass(state);
     List<String> sharedNow = pass.record(event);
     pass.seedFrom(event.eventId());
-    pass.walk(pass.seeds);
+    List<String> from = new ArrayList<>(pass.seeds);
+    from.add(MatchLinkGuard.unplacedGroup(event.eventId())); // its own pins, if any
+    pass.walk(from);
     pass.cluster();
     if (matcher != null) {
-      pass.match();
+      pass.grow();
     }
+    pass.join();
     pass.assignIds();
     return pass.write(event.eventId(), sharedNow);
   }
@@ -167,6 +217,13 @@ public final class StreamingResolver implements Serializable {
     private final List<String> flipped = new ArrayList<>();
 
     private final Set<String> componentIds = new TreeSet<>();
+
+    /**
+     * Pinned anchors read by the walk, and each candidate group pinned to another → its set's key.
+     */
+    private final Map<String, List<String>> pinned = new HashMap<>();
+
+    private final Map<String, String> pinRoot = new HashMap<>();
 
     /** Identifier → cluster key, after the last pass; bridges → their rule. */
     private final Map<String, String> clusterOf = new HashMap<>();
@@ -287,8 +344,9 @@ public final class StreamingResolver implements Serializable {
     }
 
     /**
-     * Extends the candidate component from {@code from}: identifier → its events → their
-     * identifiers, shared ones cut.
+     * Extends the candidate component from {@code from} (identifiers, or {@code event:<id>}):
+     * identifier → its events → their identifiers, shared ones cut, and along the pinned joins of
+     * identifiers and named events to the anchors they are pinned to.
      */
     void walk(Collection<String> from) {
       Deque<String> queue = new ArrayDeque<>();
@@ -299,23 +357,51 @@ public final class StreamingResolver implements Serializable {
       }
       while (!queue.isEmpty()) {
         String id = queue.poll();
-        IdentifierNode node = node(id);
-        if (node.shared()) {
+        if (id.startsWith(MatchLinkGuard.UNPLACED_PREFIX)) {
+          EventNode e = event(id.substring(MatchLinkGuard.UNPLACED_PREFIX.length()));
+          if (e != null) {
+            visit(e, queue);
+          }
           continue;
         }
+        IdentifierNode node = node(id);
+        if (node.shared() || node.eventIds().isEmpty()) {
+          continue; // shared, or a pinned anchor not seen yet
+        }
         componentIds.add(id);
+        follow(pinsOf(id), queue);
         for (String eventId : node.eventIds()) {
           EventNode e = event(eventId);
-          if (e == null) {
-            continue;
-          }
-          for (String next : e.identifiers()) {
-            if (seen.add(next)) {
-              queue.add(next);
-            }
+          if (e != null) {
+            visit(e, queue);
           }
         }
       }
+    }
+
+    private void visit(EventNode e, Deque<String> queue) {
+      follow(e.identifiers(), queue);
+      if (e.named()) {
+        follow(pinsOf(MatchLinkGuard.unplacedGroup(e.eventId())), queue);
+      }
+    }
+
+    private void follow(List<String> next, Deque<String> queue) {
+      for (String id : next) {
+        if (seen.add(id)) {
+          queue.add(id);
+        }
+      }
+    }
+
+    /** The anchors {@code anchor} is pinned to (read once per pass). */
+    private List<String> pinsOf(String anchor) {
+      return pinned.computeIfAbsent(
+          anchor,
+          k -> {
+            PinNode p = state.pins().get(k);
+            return p == null ? List.of() : p.anchors();
+          });
     }
 
     /** The batch's two passes over the component's links. */
@@ -346,11 +432,11 @@ public final class StreamingResolver implements Serializable {
     }
 
     /**
-     * The probabilistic step: the event's vector is compared with its block-mates if new, the
-     * component grows along pairs at the link threshold and along the profiles it touches until
-     * closed, and its groups are joined under the guard.
+     * The probabilistic step's first half: the event's vector is compared with its block-mates if
+     * new, and (when the matcher decides) the component grows along pairs at the link threshold and
+     * along the profiles it touches until closed.
      */
-    void match() {
+    void grow() {
       MatchStep step = new MatchStep(matcher, state);
       String newVector = events.get(eventId).vector();
       if (newVector != null) {
@@ -360,25 +446,70 @@ public final class StreamingResolver implements Serializable {
       if (newVector != null) {
         step.compare(newVector);
       }
-      if (expand(step)) {
+      if (decides && expand(step)) {
         cluster();
         regroup(step);
       }
-      Map<String, Set<String>> vectorsOf = new TreeMap<>();
-      for (EventNode e : events.values()) {
-        if (e.vector() != null) {
-          vectorsOf.computeIfAbsent(groupOf.get(e.eventId()), k -> new TreeSet<>()).add(e.vector());
-        }
-      }
-      Map<String, Set<IdentifierKey>> identifiersOf = new HashMap<>();
-      clusterOf.forEach(
-          (id, key) -> identifiersOf.computeIfAbsent(key, k -> new HashSet<>()).add(key(id)));
-      rootOf =
-          step.decide(vectorsOf, identifiersOf, new MatchLinkGuard(guardrails.limits(), neverLink));
-      if (!rootOf.isEmpty()) {
-        clusterOf.replaceAll((id, key) -> rootOf.getOrDefault(key, key));
-      }
       this.step = step;
+    }
+
+    /**
+     * Joins the candidate groups: first those the batch's pins join (each pinned set keyed by its
+     * smallest group key among the groups with identifiers, as {@link MatchLinkGuard} keys a joined
+     * set), then, when the matcher decides, the pinned sets under the guard.
+     */
+    void join() {
+      pin();
+      if (step != null && decides) {
+        Map<String, Set<String>> vectorsOf = new TreeMap<>();
+        for (EventNode e : events.values()) {
+          if (e.vector() != null) {
+            vectorsOf
+                .computeIfAbsent(pinned(groupOf.get(e.eventId())), k -> new TreeSet<>())
+                .add(e.vector());
+          }
+        }
+        Map<String, Set<IdentifierKey>> identifiersOf = new HashMap<>();
+        clusterOf.forEach(
+            (id, key) ->
+                identifiersOf.computeIfAbsent(pinned(key), k -> new HashSet<>()).add(key(id)));
+        rootOf =
+            step.decide(
+                vectorsOf, identifiersOf, new MatchLinkGuard(guardrails.limits(), neverLink));
+      }
+      if (!pinRoot.isEmpty() || !rootOf.isEmpty()) {
+        clusterOf.replaceAll((id, key) -> joined(key));
+      }
+    }
+
+    /** The key of the set a deterministic candidate group is joined into (itself if none). */
+    private String joined(String group) {
+      String set = pinned(group);
+      return rootOf.getOrDefault(set, set);
+    }
+
+    private String pinned(String group) {
+      return pinRoot.getOrDefault(group, group);
+    }
+
+    /** The pinned sets among the working set's candidate groups. */
+    private void pin() {
+      pinRoot.clear();
+      pinRoot.putAll(PinnedSets.keys(pinned, this::groupOfAnchor));
+    }
+
+    /** The deterministic candidate group an anchor is in now, or null (not in the working set). */
+    private String groupOfAnchor(String anchor) {
+      if (anchor.startsWith(MatchLinkGuard.UNPLACED_PREFIX)) {
+        String id = anchor.substring(MatchLinkGuard.UNPLACED_PREFIX.length());
+        EventNode e = events.get(id);
+        if (e == null) {
+          return null;
+        }
+        String at = anchorOf.get(id);
+        return at == null ? anchor : clusterOf.get(at);
+      }
+      return clusterOf.get(anchor);
     }
 
     private MatchStep step;
@@ -433,11 +564,13 @@ public final class StreamingResolver implements Serializable {
           }
         }
         int before = events.size();
+        seeds.addAll(moreIds);
+        List<String> from = new ArrayList<>(moreIds);
         for (String id : moreEvents) {
           event(id);
+          from.add(MatchLinkGuard.unplacedGroup(id)); // and its pins
         }
-        seeds.addAll(moreIds);
-        walk(moreIds);
+        walk(from);
         if (events.size() == before) {
           return grew;
         }
@@ -451,7 +584,9 @@ public final class StreamingResolver implements Serializable {
       if (anchor != null) {
         return clusterOf.get(anchor);
       }
-      return e.vector() == null ? null : rootOf.get(MatchLinkGuard.unplacedGroup(e.eventId()));
+      String group = MatchLinkGuard.unplacedGroup(e.eventId());
+      String key = joined(group);
+      return key.equals(group) ? null : key;
     }
 
     /** Profile ids for the clusters, against the ids their identifiers had. */

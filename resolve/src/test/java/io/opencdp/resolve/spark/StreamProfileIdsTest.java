@@ -8,6 +8,7 @@ import static io.opencdp.resolve.spark.ResolveFixture.profile;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opencdp.resolve.stream.SeedFile;
 import io.opencdp.resolve.stream.StitchOutcome.Placement;
 import io.opencdp.resolve.stream.StreamIdLog;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +104,21 @@ class StreamProfileIdsTest {
     assertThat(tableRows).isEqualTo(3);
     assertThat(streamDir.resolve("ids-1-0.jsonl")).doesNotExist();
     assertThat(inProgress).exists();
+  }
+
+  @Test
+  void aRunWhereAStreamRunsWritesItsSeedWithTheBatchsProfilesAndAliases() {
+    // <work_dir>/stream exists (the stream's id files): the last seed is the full run's
+    SeedFile.Loaded seed =
+        SeedFile.read(SeedFile.newest(SeedFile.directory(fx.config.workDir())).orElseThrow());
+    Map<String, String> placed = new TreeMap<>();
+    seed.state()
+        .events()
+        .entries()
+        .forEach((id, e) -> placed.put(id, e.profileId() == null ? "none" : e.profileId()));
+    assertThat(placed).isEqualTo(full);
+    aliasesAfterFull.forEach(
+        (alias, survivor) -> assertThat(seed.state().formerIds().get(alias)).isEqualTo(survivor));
   }
 
   @Test
