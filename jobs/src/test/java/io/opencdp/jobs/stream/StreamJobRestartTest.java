@@ -8,14 +8,13 @@ import io.opencdp.api.testing.ElasticsearchExtension;
 import io.opencdp.api.testing.EsTestCluster;
 import io.opencdp.jobs.testing.StreamTestConfig;
 import io.opencdp.schemas.config.CdpConfig;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +34,8 @@ class StreamJobRestartTest {
   void aLandedFileReachesTheStoreInSecondsAndARestartResumesFromTheCheckpoint(EsTestCluster cluster)
       throws Exception {
     Path landing = dir.resolve("landing");
-    land(landing.resolve("web"), "web-1.jsonl", page("live-1", "2026-05-08T18:30:40Z"));
+    StreamTestConfig.land(
+        landing.resolve("web"), "web-1.jsonl", page("live-1", "2026-05-08T18:30:40Z"));
     CdpConfig config =
         StreamTestConfig.write(
             dir,
@@ -45,17 +45,23 @@ class StreamJobRestartTest {
                 + "  monitor_interval_millis: 200\n");
     StoreIndices names = new StoreIndices(WORKSPACE);
     try (EsConnection es = EsConnection.open(cluster.url(), 30_000)) {
-      StreamJob job = new StreamJob(config, es.url());
+      AtomicReference<StreamReport> polled = new AtomicReference<>();
+      StreamJob job = new StreamJob(config, es.url()).reports(polled::set);
       CompletableFuture<StreamReport> running = Background.run(job);
       Duration latency;
       StreamReport first;
       try {
         StoreCounts.awaitEvents(es, names, 1, Duration.ofSeconds(60));
         Instant landed = Instant.now();
-        land(landing.resolve("web"), "web-2.jsonl", page("live-2", "2026-05-08T18:31:40Z"));
+        StreamTestConfig.land(
+            landing.resolve("web"), "web-2.jsonl", page("live-2", "2026-05-08T18:31:40Z"));
         StoreCounts.awaitEvents(es, names, 2, Duration.ofSeconds(30));
         latency = Duration.between(landed, Instant.now());
-        Thread.sleep(1500); // a checkpoint after the second file
+        // the counters reach the job's report with the task managers' heartbeats: wait for them,
+        // then for a checkpoint begun after them (a fixed sleep lost this race on a busy machine)
+        await(() -> polled.get() != null && polled.get().files() == 2, "both files counted");
+        long counted = checkpointNumber(job);
+        await(() -> checkpointNumber(job) >= counted + 2, "a checkpoint after the second file");
       } finally {
         job.cancel();
         first = running.get(60, TimeUnit.SECONDS);
@@ -74,6 +80,21 @@ class StreamJobRestartTest {
     }
   }
 
+  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("waiting for %s", what).isLessThan(deadline);
+      Thread.sleep(50);
+    }
+  }
+
+  /** The number of the latest complete checkpoint ({@code chk-<n>}), or -1. */
+  private static long checkpointNumber(StreamJob job) {
+    return Checkpoints.latest(job.checkpointDir())
+        .map(chk -> Long.parseLong(chk.getFileName().toString().substring("chk-".length())))
+        .orElse(-1L);
+  }
+
   private static String page(String messageId, String at) {
     return "{\"type\":\"page\",\"messageId\":\""
         + messageId
@@ -83,13 +104,5 @@ class StreamJobRestartTest {
         + "\",\"receivedAt\":\""
         + at
         + "\",\"version\":2}\n";
-  }
-
-  /** Lands a file the way the collector does: written as {@code _name}, then renamed. */
-  private static void land(Path sourceDir, String name, String content) throws IOException {
-    Files.createDirectories(sourceDir);
-    Path temp = sourceDir.resolve("_" + name);
-    Files.writeString(temp, content);
-    Files.move(temp, sourceDir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,7 +67,7 @@ class StreamReconcileTest {
   void aNewerSeedReplacesTheStateAndLaterEventsResolveOnTop(EsTestCluster cluster)
       throws Exception {
     Path web = dir.resolve("landing").resolve("web");
-    land(web, "web-1.jsonl", MIA[0] + "\n" + MIA[1] + "\n");
+    StreamTestConfig.land(web, "web-1.jsonl", MIA[0] + "\n" + MIA[1] + "\n");
     CdpConfig config =
         StreamTestConfig.write(
             dir,
@@ -103,7 +102,8 @@ class StreamReconcileTest {
                 Map.of(batchEvents.get(0).eventId(), kept, batchEvents.get(1).eventId(), kept),
                 Map.of(alias, kept));
 
-        land(web, "web-2.jsonl", PHONE_AGAIN); // read by the stream after the batch's ingest
+        StreamTestConfig.land(
+            web, "web-2.jsonl", PHONE_AGAIN); // read by the stream after the batch's ingest
         StoreCounts.awaitEvents(es, names, 3, Duration.ofSeconds(30));
         SeedFile.write(
             SeedFile.directory(config.workDir()),
@@ -113,7 +113,7 @@ class StreamReconcileTest {
             batchEvents,
             NeverLinkRules.none());
         Thread.sleep(StreamResolveFunction.SEED_CHECK_MILLIS + 300);
-        land(web, "web-3.jsonl", EMAIL_AGAIN);
+        StreamTestConfig.land(web, "web-3.jsonl", EMAIL_AGAIN);
 
         awaitOneProfile(es, names, kept, 4, Duration.ofSeconds(30));
       } finally {
@@ -177,13 +177,5 @@ class StreamReconcileTest {
   private static List<Hit<ObjectNode>> search(EsConnection es, String alias) throws IOException {
     es.client().indices().refresh(r -> r.index(alias));
     return es.client().search(s -> s.index(alias).size(100), ObjectNode.class).hits().hits();
-  }
-
-  /** Lands a file the way the collector does: written as {@code _name}, then renamed. */
-  private static void land(Path sourceDir, String name, String content) throws IOException {
-    Files.createDirectories(sourceDir);
-    Path temp = sourceDir.resolve("_" + name);
-    Files.writeString(temp, content);
-    Files.move(temp, sourceDir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -5,8 +5,12 @@ import io.opencdp.schemas.config.ConfigLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
-/** The config of a stream test: a workspace, a work dir and a landing root under a temp dir. */
+/**
+ * The config of a stream test (a workspace, a work dir and a landing root under a temp dir), and
+ * files landed as the collector lands them.
+ */
 public final class StreamTestConfig {
   private StreamTestConfig() {}
 
@@ -28,6 +32,14 @@ public final class StreamTestConfig {
             + "\n"
             + moreYaml);
     return ConfigLoader.load(yaml);
+  }
+
+  /** Lands a file the way the collector does: written as {@code _name}, then renamed. */
+  public static void land(Path sourceDir, String name, String content) throws IOException {
+    Files.createDirectories(sourceDir);
+    Path temp = sourceDir.resolve("_" + name);
+    Files.writeString(temp, content);
+    Files.move(temp, sourceDir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
   }
 
   /**
