@@ -48,6 +48,12 @@ final class IdentityClustering {
   /** Limits whose dropped links reveal an identifier used by two customers. */
   private static final Object[] BRIDGE_RULES = {"limit:customer_id", "limit:loyalty_id"};
 
+  /**
+   * Graphs up to this many links run their connected-components rounds on the driver (same labels
+   * and rounds, no Spark job per round): an incremental run over few changes, a small workspace.
+   */
+  private static final int DRIVER_EDGE_LIMIT = 50_000;
+
   private final LinkGuardrails guardrails;
   private final NeverLinkRules neverLink;
   private final String checkpoints;
@@ -179,7 +185,8 @@ final class IdentityClustering {
             .select("src", "dst")
             .localCheckpoint();
     try (ConnectedComponentsResult cc =
-        ConnectedComponents.run(edges, ConnectedComponentsOptions.defaults(checkpoints))) {
+        ConnectedComponents.run(
+            edges, ConnectedComponentsOptions.defaults(checkpoints), DRIVER_EDGE_LIMIT)) {
       Dataset<Row> component =
           keys.withKey(cc.components(), "id", "vertex").select(col("vertex"), col("component"));
       Dataset<Row> resolved =

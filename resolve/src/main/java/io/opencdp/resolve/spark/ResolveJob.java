@@ -1,7 +1,10 @@
 package io.opencdp.resolve.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.when;
 
 import io.opencdp.ingest.spark.DeltaTables;
 import io.opencdp.ingest.spark.TableLocations;
@@ -167,14 +170,15 @@ public final class ResolveJob {
           null,
           started);
 
+      Row profiles = ids.components().agg(count(lit(1)), count(when(col("created"), true))).first();
       ResolveReport report =
           new ResolveReport(
               runId,
               input.mode(),
               input.changedEvents(),
-              ids.components().count(),
+              profiles.getLong(0),
               eventProfiles.count(),
-              ids.components().where(col("created")).count(),
+              profiles.getLong(1),
               merged,
               ids.retired().count(),
               clusters.rounds(),
