@@ -97,9 +97,10 @@ public final class ResolveJob {
     Dataset<Row> compact = input.events().persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> marked =
         IdentifierMarks.of(compact, guardrails).persist(StorageLevel.MEMORY_AND_DISK());
+    IdentityClustering.Clusters clusters = null;
     try {
       String checkpoints = config.workDir().toAbsolutePath().resolve("checkpoints").toString();
-      IdentityClustering.Clusters clusters =
+      clusters =
           new IdentityClustering(guardrails, neverLink, checkpoints)
               .cluster(marked.where(col("blocked").equalTo(false)));
       Dataset<Row> members = clusters.members();
@@ -198,6 +199,9 @@ public final class ResolveJob {
           report.componentRounds());
       return report;
     } finally {
+      if (clusters != null) {
+        clusters.release();
+      }
       marked.unpersist();
       compact.unpersist();
     }
