@@ -22,6 +22,7 @@ import io.opencdp.resolve.spark.graph.ConnectedComponentsOptions;
 import io.opencdp.resolve.spark.graph.ConnectedComponentsResult;
 import io.opencdp.resolve.spark.graph.SurrogateKeys;
 import io.opencdp.schemas.event.IdentifierType;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.api.java.function.MapFunction;
@@ -48,6 +49,12 @@ final class IdentityClustering {
   /** Limits whose dropped links reveal an identifier used by two customers. */
   private static final Object[] BRIDGE_RULES = {"limit:customer_id", "limit:loyalty_id"};
 
+  /**
+   * Graphs up to this many links run their connected-components rounds on the driver (same labels
+   * and rounds, no Spark job per round): an incremental run over few changes, a small workspace.
+   */
+  private static final int DRIVER_EDGE_LIMIT = 50_000;
+
   private final LinkGuardrails guardrails;
   private final NeverLinkRules neverLink;
   private final String checkpoints;
@@ -72,6 +79,7 @@ final class IdentityClustering {
    * @param members every usable identifier with its cluster key: type, value, cluster_key
    * @param shared identifiers that never link: s_type, s_value, s_reason (a {@link DropRule} code)
    * @param rounds connected-components rounds of both passes
+   * @param cached what the passes persisted, for {@link #release()}
    */
   record Clusters(
       Dataset<Row> ids,
@@ -81,12 +89,29 @@ final class IdentityClustering {
       Dataset<Row> resolved,
       Dataset<Row> members,
       Dataset<Row> shared,
-      int rounds) {}
+      int rounds,
+      List<Dataset<Row>> cached) {
+    Clusters {
+      cached = List.copyOf(cached);
+    }
+
+    /**
+     * Unpersists what the passes cached, once the run no longer reads the clusters. Left cached, a
+     * run's datasets would stay registered with the session's cache manager, and every later write
+     * to {@code resolve_events} in the same session re-plans each of them (one Delta file-listing
+     * job apiece).
+     */
+    void release() {
+      cached.forEach(d -> d.unpersist(false));
+    }
+  }
 
   /** Clusters the non-blocked identifier rows {@code ids} (see {@link Clusters#ids}). */
   Clusters cluster(Dataset<Row> ids) {
+    List<Dataset<Row>> cached = new ArrayList<>();
     Dataset<Row> shared = sharedIdentifiers(ids).persist(StorageLevel.MEMORY_AND_DISK());
-    Pass first = pass(ids, shared);
+    cached.add(shared);
+    Pass first = pass(ids, shared, cached);
     Dataset<Row> limitDrops =
         first.resolved().where(col("kind").equalTo(ComponentResolver.DROPPED));
     Dataset<Row> bridges =
@@ -101,7 +126,7 @@ final class IdentityClustering {
           "second pass: {} identifier(s) joined two customers and are treated as shared",
           bridges.count());
       shared = shared.unionByName(bridges).localCheckpoint();
-      last = pass(ids, shared);
+      last = pass(ids, shared, cached);
       rounds += last.rounds();
     }
     Dataset<Row> resolved = last.resolved().unionByName(limitDrops).distinct();
@@ -124,7 +149,15 @@ final class IdentityClustering {
                 coalesce(col("cluster_key"), col("vertex")).as("cluster_key"))
             .localCheckpoint();
     return new Clusters(
-        ids, last.usable(), last.anchors(), last.links(), resolved, members, shared, rounds);
+        ids,
+        last.usable(),
+        last.anchors(),
+        last.links(),
+        resolved,
+        members,
+        shared,
+        rounds,
+        cached);
   }
 
   private record Pass(
@@ -135,7 +168,7 @@ final class IdentityClustering {
       int rounds) {}
 
   /** One pass: links, connected components, then the guardrails inside each component. */
-  private Pass pass(Dataset<Row> ids, Dataset<Row> shared) {
+  private Pass pass(Dataset<Row> ids, Dataset<Row> shared, List<Dataset<Row>> cached) {
     Dataset<Row> usable =
         ids.join(
                 shared,
@@ -154,6 +187,7 @@ final class IdentityClustering {
                 row_number()
                     .over(Window.partitionBy("event_id").orderBy(col("rank"), col("value"))))
             .persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(anchored);
     Dataset<Row> anchors =
         anchored
             .where(col("anchor_pos").equalTo(1))
@@ -170,6 +204,7 @@ final class IdentityClustering {
             .agg(
                 min(col("occurred_at")).as("seen_at"), min(col("event_id")).as("evidence_event_id"))
             .persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(links);
 
     // candidate persons: connected components over long ids
     Dataset<Row> vertices = usable.select(col("vertex").as("key")).distinct();
@@ -179,7 +214,8 @@ final class IdentityClustering {
             .select("src", "dst")
             .localCheckpoint();
     try (ConnectedComponentsResult cc =
-        ConnectedComponents.run(edges, ConnectedComponentsOptions.defaults(checkpoints))) {
+        ConnectedComponents.run(
+            edges, ConnectedComponentsOptions.defaults(checkpoints), DRIVER_EDGE_LIMIT)) {
       Dataset<Row> component =
           keys.withKey(cc.components(), "id", "vertex").select(col("vertex"), col("component"));
       Dataset<Row> resolved =

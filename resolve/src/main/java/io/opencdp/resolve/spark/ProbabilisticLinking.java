@@ -138,6 +138,9 @@ final class ProbabilisticLinking {
             rekey(spark, members, result.rootOf()), placedEvents(spark, result.rootOf()));
       } finally {
         scored.unpersist();
+        // the candidate pairs stay cached otherwise, re-planned on every later write of the tables
+        // they read
+        candidates.close();
       }
     } finally {
       withEvents.unpersist();

@@ -1,7 +1,10 @@
 package io.opencdp.resolve.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.when;
 
 import io.opencdp.ingest.spark.DeltaTables;
 import io.opencdp.ingest.spark.TableLocations;
@@ -94,9 +97,10 @@ public final class ResolveJob {
     Dataset<Row> compact = input.events().persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> marked =
         IdentifierMarks.of(compact, guardrails).persist(StorageLevel.MEMORY_AND_DISK());
+    IdentityClustering.Clusters clusters = null;
     try {
       String checkpoints = config.workDir().toAbsolutePath().resolve("checkpoints").toString();
-      IdentityClustering.Clusters clusters =
+      clusters =
           new IdentityClustering(guardrails, neverLink, checkpoints)
               .cluster(marked.where(col("blocked").equalTo(false)));
       Dataset<Row> members = clusters.members();
@@ -167,14 +171,15 @@ public final class ResolveJob {
           null,
           started);
 
+      Row profiles = ids.components().agg(count(lit(1)), count(when(col("created"), true))).first();
       ResolveReport report =
           new ResolveReport(
               runId,
               input.mode(),
               input.changedEvents(),
-              ids.components().count(),
+              profiles.getLong(0),
               eventProfiles.count(),
-              ids.components().where(col("created")).count(),
+              profiles.getLong(1),
               merged,
               ids.retired().count(),
               clusters.rounds(),
@@ -195,6 +200,9 @@ public final class ResolveJob {
           report.componentRounds());
       return report;
     } finally {
+      if (clusters != null) {
+        clusters.release();
+      }
       marked.unpersist();
       compact.unpersist();
     }

@@ -1,6 +1,9 @@
 package io.opencdp.resolve.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 
@@ -8,12 +11,14 @@ import io.delta.tables.DeltaTable;
 import io.opencdp.ingest.spark.DeltaTables;
 import io.opencdp.ingest.spark.TableLocations;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -33,6 +38,7 @@ import org.slf4j.LoggerFactory;
 final class ResolveState {
   private static final Logger LOG = LoggerFactory.getLogger(ResolveState.class);
   private static final String DELETE = "_delete";
+  private static final String KNOWN = "_known";
 
   private final SparkSession spark;
   private final TableLocations tables;
@@ -167,22 +173,44 @@ final class ResolveState {
                 col("_change_type").equalTo("delete").or(size(col("identifiers")).equalTo(0)))
             .drop("_change_type")
             .localCheckpoint();
-    long changed = upserts.count();
     DeltaTable state = DeltaTable.forPath(spark, location());
-    Map<String, String> values = new LinkedHashMap<>();
-    for (String c : ResolveTables.RESOLVE_EVENTS_SCHEMA.fieldNames()) {
-      values.put(c, "s." + c);
+    Dataset<Row> known =
+        state.toDF().select(col("workspace_id"), col("event_id"), lit(true).as(KNOWN));
+    // one action: the count, and whether any change touches an event the state already holds
+    Row counts =
+        upserts
+            .join(known, new String[] {"workspace_id", "event_id"}, "left")
+            .agg(count(lit(1)), count(col(KNOWN)))
+            .first();
+    long changed = counts.getLong(0);
+    if (counts.getLong(1) == 0) {
+      // only events the state has never seen: appending them is what the MERGE would do
+      upserts
+          .where(not(col(DELETE)))
+          .select(
+              Arrays.stream(ResolveTables.RESOLVE_EVENTS_SCHEMA.fieldNames())
+                  .map(c -> col(c))
+                  .toArray(Column[]::new))
+          .write()
+          .format("delta")
+          .mode("append")
+          .save(location());
+    } else {
+      Map<String, String> values = new LinkedHashMap<>();
+      for (String c : ResolveTables.RESOLVE_EVENTS_SCHEMA.fieldNames()) {
+        values.put(c, "s." + c);
+      }
+      state
+          .as("t")
+          .merge(upserts.as("s"), "t.workspace_id = s.workspace_id AND t.event_id = s.event_id")
+          .whenMatched("s." + DELETE)
+          .delete()
+          .whenMatched()
+          .updateExpr(values)
+          .whenNotMatched("NOT s." + DELETE)
+          .insertExpr(values)
+          .execute();
     }
-    state
-        .as("t")
-        .merge(upserts.as("s"), "t.workspace_id = s.workspace_id AND t.event_id = s.event_id")
-        .whenMatched("s." + DELETE)
-        .delete()
-        .whenMatched()
-        .updateExpr(values)
-        .whenNotMatched("NOT s." + DELETE)
-        .insertExpr(values)
-        .execute();
     LOG.info(
         "applied {} changed event(s) of events versions {}..{} to resolve_events",
         changed,

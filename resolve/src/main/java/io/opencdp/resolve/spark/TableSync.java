@@ -1,12 +1,17 @@
 package io.opencdp.resolve.spark;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import io.delta.tables.DeltaTable;
 import io.opencdp.ingest.spark.DeltaTables;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -21,9 +26,17 @@ import org.slf4j.LoggerFactory;
  * (null-safe) but the optional {@code updated_at}, which new rows get and unchanged rows keep. A
  * table that does not exist yet, or whose columns differ (written by an older version), is
  * overwritten.
+ *
+ * <p>Most runs change little, and a Delta MERGE has a high fixed cost (several jobs and a commit
+ * even when it changes nothing). So one aggregate over a null-safe full outer join first counts the
+ * new and the gone rows: nothing changed leaves the table alone (no commit), only new rows are
+ * appended, and only a change that deletes rows takes the MERGE. The rows are the same in all three
+ * cases.
  */
 final class TableSync {
   private static final Logger LOG = LoggerFactory.getLogger(TableSync.class);
+  private static final String IN_TABLE = "__sync_in_table";
+  private static final String IN_ROWS = "__sync_in_rows";
 
   private TableSync() {}
 
@@ -51,15 +64,64 @@ final class TableSync {
     for (String c : compared) {
       conditions.add("t.`" + c + "` <=> s.`" + c + "`");
     }
-    DeltaTable.forPath(spark, location)
+    String matches = String.join(" AND ", conditions);
+    DeltaTable table = DeltaTable.forPath(spark, location);
+    Diff diff = diff(table.toDF(), stamped, compared, matches);
+    if (diff.inserts() == 0 && diff.deletes() == 0) {
+      // no commit at all: a MERGE that changes nothing still costs a Delta transaction
+      LOG.info("{} unchanged", location);
+      return;
+    }
+    if (diff.deletes() == 0) {
+      // the rows that are new, appended: the same rows as the MERGE below, without its joins
+      stamped
+          .as("s")
+          .join(table.toDF().as("t"), expr(matches), "left_anti")
+          .write()
+          .format("delta")
+          .mode("append")
+          .save(location);
+      LOG.info("synced {}: {} new row(s) appended", location, diff.inserts());
+      return;
+    }
+    table
         .as("t")
-        .merge(stamped.as("s"), String.join(" AND ", conditions))
+        .merge(stamped.as("s"), matches)
         .whenNotMatched()
         .insertAll()
         .whenNotMatchedBySource()
         .delete()
         .execute();
-    LOG.info("synced {}: changed rows replaced, unchanged rows kept", location);
+    LOG.info(
+        "synced {}: {} row(s) inserted, {} deleted, unchanged rows kept",
+        location,
+        diff.inserts(),
+        diff.deletes());
+  }
+
+  private record Diff(long inserts, long deletes) {}
+
+  /** One action: how many new rows are not in the table, and how many table rows are gone. */
+  private static Diff diff(
+      Dataset<Row> table, Dataset<Row> stamped, List<String> compared, String matches) {
+    Column[] tableColumns = new Column[compared.size() + 1];
+    Column[] rowColumns = new Column[compared.size() + 1];
+    for (int i = 0; i < compared.size(); i++) {
+      tableColumns[i] = col("`" + compared.get(i) + "`");
+      rowColumns[i] = col("`" + compared.get(i) + "`");
+    }
+    tableColumns[compared.size()] = lit(true).as(IN_TABLE);
+    rowColumns[compared.size()] = lit(true).as(IN_ROWS);
+    Row counts =
+        table
+            .select(tableColumns)
+            .as("t")
+            .join(stamped.select(rowColumns).as("s"), expr(matches), "full_outer")
+            .agg(
+                count(when(col(IN_TABLE).isNull(), 1)).as("inserts"),
+                count(when(col(IN_ROWS).isNull(), 1)).as("deletes"))
+            .first();
+    return new Diff(counts.getLong(0), counts.getLong(1));
   }
 
   private static boolean sameColumns(StructType a, StructType b) {

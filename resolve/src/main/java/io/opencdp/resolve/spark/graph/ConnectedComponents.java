@@ -22,8 +22,10 @@ import io.opencdp.schemas.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,6 +136,46 @@ public final class ConnectedComponents {
         };
     return new ConnectedComponentsResult(
         label(input, edgeSet), round, edgesPerRound, millis, resources);
+  }
+
+  /**
+   * {@link #run}, but a graph of at most {@code driverEdgeLimit} input edges is collected and its
+   * rounds run on the driver ({@link DriverStarSteps}): the same rounds, edges per round and
+   * labels, without the Spark jobs, caches and checkpoints of each round, which dominate on small
+   * graphs. Larger graphs take {@link #run}; telling them apart costs one small job.
+   */
+  public static ConnectedComponentsResult run(
+      Dataset<Row> edges, ConnectedComponentsOptions options, int driverEdgeLimit) {
+    requireNonNull(edges, "edges is null");
+    requireNonNull(options, "options is null");
+    List<Row> collected = EdgeInput.longEdges(edges).limit(driverEdgeLimit + 1).collectAsList();
+    if (collected.size() > driverEdgeLimit) {
+      return run(edges, options);
+    }
+    long started = System.nanoTime();
+    List<long[]> pairs = new ArrayList<>(collected.size());
+    for (Row r : collected) {
+      pairs.add(new long[] {r.getLong(0), r.getLong(1)});
+    }
+    DriverStarSteps.Result result = DriverStarSteps.run(pairs, options.maxRounds());
+    List<Row> labels = new ArrayList<>(result.components().size());
+    result.components().forEach((id, component) -> labels.add(RowFactory.create(id, component)));
+    long millis = millisSince(started);
+    LOG.info(
+        "Connected components converged after {} rounds in {} ms on the driver ({} input edges);"
+            + " edges per round {}",
+        result.rounds(),
+        millis,
+        collected.size(),
+        result.edgesPerRound());
+    // from an RDD, not a local list: a local relation's rows would end up in every plan string
+    SparkSession spark = edges.sparkSession();
+    Dataset<Row> components =
+        spark.createDataFrame(
+            JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(labels),
+            EdgeInput.COMPONENTS_SCHEMA);
+    return new ConnectedComponentsResult(
+        components, result.rounds(), result.edgesPerRound(), millis, () -> {});
   }
 
   /**
