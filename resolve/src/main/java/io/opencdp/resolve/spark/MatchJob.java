@@ -147,20 +147,26 @@ public final class MatchJob {
     }
   }
 
-  /** The match records of the workspace, persisted, and the matcher; close to release them. */
+  /**
+   * The match records of the workspace, persisted, and the matcher; close to release them and the
+   * clustering's cached datasets (left registered, later writes in the session re-plan them).
+   */
   private final class Prepared implements AutoCloseable {
     final SparkMatcher matcher = new SparkMatcher(settings);
     final Dataset<Row> marked;
+    final IdentityClustering.Clusters clusters;
     final Dataset<Row> records;
 
-    Prepared(Dataset<Row> marked, Dataset<Row> records) {
+    Prepared(Dataset<Row> marked, IdentityClustering.Clusters clusters, Dataset<Row> records) {
       this.marked = marked;
+      this.clusters = clusters;
       this.records = records;
     }
 
     @Override
     public void close() {
       records.unpersist();
+      clusters.release();
       marked.unpersist();
     }
   }
@@ -192,10 +198,11 @@ public final class MatchJob {
             .where(col("workspace_id").equalTo(workspace));
     Dataset<Row> marked =
         IdentifierMarks.of(compact, guardrails).persist(StorageLevel.MEMORY_AND_DISK());
+    IdentityClustering.Clusters clusters;
     Dataset<Row> records;
     try {
       String checkpoints = config.workDir().toAbsolutePath().resolve("checkpoints").toString();
-      IdentityClustering.Clusters clusters =
+      clusters =
           new IdentityClustering(
                   guardrails, IdentityOverrides.rules(spark, tables, workspace), checkpoints)
               .cluster(marked.where(col("blocked").equalTo(false)));
@@ -208,6 +215,7 @@ public final class MatchJob {
     }
     if (records.isEmpty()) {
       records.unpersist();
+      clusters.release();
       marked.unpersist();
       throw new CdpException(
           ErrorCode.INPUT_NOT_FOUND,
@@ -216,7 +224,7 @@ public final class MatchJob {
               + " that identity resolution placed carries a person's name: there is nothing to"
               + " match");
     }
-    return new Prepared(marked, records);
+    return new Prepared(marked, clusters, records);
   }
 
   /** The events as the last resolve run read them, or as they are now when that is gone. */
