@@ -313,7 +313,8 @@ class SegmentRefreshJobTest {
             config.index(),
             config.segments(),
             config.exports(),
-            config.stream());
+            config.stream(),
+            config.privacy());
     StoreIndices names = new StoreIndices(workspace);
     es.client().indices().delete(d -> d.index(names.segmentsIndex()).ignoreUnavailable(true));
     String id;

@@ -17,6 +17,7 @@ import java.nio.file.Path;
  * @param segments segments: the workspace time zone of their dates and windows
  * @param exports audience exports: the consent purpose they need, where the API writes files
  * @param stream the streaming job ({@code cdp stream}): monitoring, checkpoints, its sink
+ * @param privacy privacy: the hash salt, erasure horizons, consent purposes, retention, audit
  */
 public record CdpConfig(
     String workspace,
@@ -32,7 +33,8 @@ public record CdpConfig(
     IndexConfig index,
     SegmentsConfig segments,
     ExportsConfig exports,
-    StreamConfig stream) {
+    StreamConfig stream,
+    PrivacyConfig privacy) {
 
   public CdpConfig {
     ConfigChecks.identifier("workspace", workspace);
@@ -49,6 +51,7 @@ public record CdpConfig(
     requireNonNull(segments, "segments section is required");
     requireNonNull(exports, "exports section is required");
     requireNonNull(stream, "stream section is required");
+    requireNonNull(privacy, "privacy section is required");
   }
 
   public CdpConfig withWorkDir(Path newWorkDir) {
@@ -66,7 +69,8 @@ public record CdpConfig(
         index,
         segments,
         exports,
-        stream);
+        stream,
+        privacy);
   }
 
   public CdpConfig withIngest(IngestConfig newIngest) {
@@ -84,7 +88,8 @@ public record CdpConfig(
         index,
         segments,
         exports,
-        stream);
+        stream,
+        privacy);
   }
 
   public CdpConfig withProfiles(ProfilesConfig newProfiles) {
@@ -102,7 +107,8 @@ public record CdpConfig(
         index,
         segments,
         exports,
-        stream);
+        stream,
+        privacy);
   }
 
   public CdpConfig withApi(ApiConfig newApi) {
@@ -120,7 +126,8 @@ public record CdpConfig(
         index,
         segments,
         exports,
-        stream);
+        stream,
+        privacy);
   }
 
   public CdpConfig withIndex(IndexConfig newIndex) {
@@ -138,7 +145,8 @@ public record CdpConfig(
         newIndex,
         segments,
         exports,
-        stream);
+        stream,
+        privacy);
   }
 
   public CdpConfig withSegments(SegmentsConfig newSegments) {
@@ -156,7 +164,8 @@ public record CdpConfig(
         index,
         newSegments,
         exports,
-        stream);
+        stream,
+        privacy);
   }
 
   public CdpConfig withExports(ExportsConfig newExports) {
@@ -174,7 +183,8 @@ public record CdpConfig(
         index,
         segments,
         newExports,
-        stream);
+        stream,
+        privacy);
   }
 
   public CdpConfig withStream(StreamConfig newStream) {
@@ -192,7 +202,27 @@ public record CdpConfig(
         index,
         segments,
         exports,
-        newStream);
+        newStream,
+        privacy);
+  }
+
+  public CdpConfig withPrivacy(PrivacyConfig newPrivacy) {
+    return new CdpConfig(
+        workspace,
+        workDir,
+        elasticsearch,
+        spark,
+        ingest,
+        resolve,
+        profiles,
+        generator,
+        collector,
+        api,
+        index,
+        segments,
+        exports,
+        stream,
+        newPrivacy);
   }
 
   /** Every default, as documented in cdp-defaults.yaml. */
