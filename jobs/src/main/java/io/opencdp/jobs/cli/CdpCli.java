@@ -33,6 +33,7 @@ import picocli.CommandLine.ScopeType;
       SegmentsCommand.class,
       IdentityCommand.class,
       SuppressionsCommand.class,
+      PrivacyCommand.class,
       EvaluateCommand.class,
       MatchCommand.class,
       EsCommand.class,

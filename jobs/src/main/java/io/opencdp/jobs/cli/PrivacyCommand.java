@@ -1,0 +1,14 @@
+package io.opencdp.jobs.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code cdp privacy}: erasure, retention and the audit log (docs/privacy.md). */
+@Command(
+    name = "privacy",
+    mixinStandardHelpOptions = true,
+    description = "Privacy (docs/privacy.md): erasure, retention, the audit log.",
+    subcommands = {})
+final class PrivacyCommand {
+  @ParentCommand CdpCli root;
+}
