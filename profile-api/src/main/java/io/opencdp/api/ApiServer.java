@@ -140,7 +140,9 @@ public final class ApiServer implements AutoCloseable {
                 catalog, new SegmentAudience(es.client(), indices), segments, clock, maxPage),
             new ExportsController(exports, catalog),
             new SuppressionsController(
-                new SuppressionList(es.client(), indices, values, clock), maxPage));
+                new SuppressionList(es.client(), indices, values, clock), maxPage),
+            new ErasuresController(
+                new ErasureQueue(es.client(), indices), profiles, values, clock, maxPage));
     openApi.publish(routes);
     AccessController access = new AccessController(new ApiKeys(config.keys()), workspace);
     ProblemMapper problems = new ProblemMapper();
