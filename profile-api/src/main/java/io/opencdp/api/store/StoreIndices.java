@@ -22,6 +22,8 @@ import java.time.format.DateTimeFormatter;
  *       definitions saved through the API
  *   <li>{@code cdp-<ws>-suppressions}: one plain index (not versioned, never rebuilt), the
  *       suppression list: identifiers never exported, by hash
+ *   <li>{@code cdp-<ws>-audit}: one plain index (not versioned, never rebuilt), the audit log the
+ *       API appends to and {@code cdp privacy audit-sync} copies to Delta
  * </ul>
  */
 public record StoreIndices(String workspace) {
@@ -72,6 +74,14 @@ public record StoreIndices(String workspace) {
    */
   public String suppressionsIndex() {
     return "cdp-" + workspace + "-suppressions";
+  }
+
+  /**
+   * The audit log: one plain index, never rebuilt or swapped, the only copy of an entry until
+   * {@code cdp privacy audit-sync} copies it to Delta {@code audit_log} (docs/privacy.md).
+   */
+  public String auditIndex() {
+    return "cdp-" + workspace + "-audit";
   }
 
   /** A new versioned profiles index for a full rebuild started at {@code buildStart}. */
