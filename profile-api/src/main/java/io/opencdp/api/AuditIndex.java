@@ -73,7 +73,7 @@ public final class AuditIndex {
   }
 
   /** Makes every appended entry visible to searches. */
-  void refresh() {
+  public void refresh() {
     EsCalls.callOr(() -> es.indices().refresh(r -> r.index(name())), null);
   }
 
