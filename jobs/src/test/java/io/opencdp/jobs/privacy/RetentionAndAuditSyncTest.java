@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opencdp.api.AuditIndex;
 import io.opencdp.api.store.AuditEntry;
 import io.opencdp.api.store.EsConnection;
+import io.opencdp.api.store.IndexAdmin;
 import io.opencdp.api.store.StoreIndices;
 import io.opencdp.api.testing.ElasticsearchExtension;
 import io.opencdp.api.testing.EsTestCluster;
@@ -20,6 +21,7 @@ import io.opencdp.ingest.spark.EventsTable;
 import io.opencdp.ingest.spark.TableLocations;
 import io.opencdp.ingest.testing.SharedSpark;
 import io.opencdp.resolve.spark.ResolveJob;
+import io.opencdp.resolve.spark.ResolveMode;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.config.ConfigLoader;
 import io.opencdp.schemas.event.Channel;
@@ -29,10 +31,11 @@ import io.opencdp.schemas.event.IdentifierType;
 import io.opencdp.schemas.event.TouchpointEvent;
 import io.opencdp.schemas.json.Json;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +69,7 @@ class RetentionAndAuditSyncTest {
   private static TableLocations tables;
   private static EsConnection es;
   private static String esUrl;
+  private static Map<String, String> profilesBefore;
 
   @BeforeAll
   static void eventsInDeltaAndElasticsearch(EsTestCluster cluster) throws IOException {
@@ -101,24 +105,18 @@ class RetentionAndAuditSyncTest {
         .format("delta")
         .mode("append")
         .save(tables.events());
-    new ResolveJob(spark, config).run(io.opencdp.resolve.spark.ResolveMode.FULL, "run-1");
+    new ResolveJob(spark, config).run(ResolveMode.FULL, "run-1");
+    profilesBefore = eventProfiles();
 
+    new IndexAdmin(client, INDICES)
+        .ensureEventIndices(
+            events.stream()
+                .map(e -> YearMonth.from(e.occurredAt().atOffset(ZoneOffset.UTC)))
+                .toList(),
+            0);
     BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(Refresh.True);
     for (TouchpointEvent e : events) {
       String index = INDICES.eventsIndex(e.occurredAt());
-      if (!client.indices().exists(x -> x.index(index)).value()) {
-        try (InputStream mapping =
-            AuditIndex.class.getResourceAsStream("/io/opencdp/api/store/events-mapping.json")) {
-          client
-              .indices()
-              .create(
-                  c ->
-                      c.index(index)
-                          .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
-                          .mappings(m -> m.withJson(mapping))
-                          .aliases(INDICES.eventsAlias(), a -> a));
-        }
-      }
       ObjectNode doc = Json.mapper().createObjectNode();
       doc.put("workspace_id", WS).put("event_id", e.eventId()).put("profile_id", "p-x");
       doc.put("event_type", e.eventType()).put("occurred_at", e.occurredAt().toString());
@@ -246,6 +244,39 @@ class RetentionAndAuditSyncTest {
     assertThatThrownBy(
             () -> spark.sql("DELETE FROM delta.`" + AuditTable.location(config) + "`").collect())
         .hasMessageContaining("append");
+  }
+
+  @Test
+  @Order(4)
+  void theNextResolveKeepsTheIdOfAPersonWithEventsLeftAndRetiresOneWithoutAny() {
+    assertThat(profilesBefore).hasSize(5);
+    new ResolveJob(spark, config).run(ResolveMode.INCREMENTAL, "run-2");
+
+    Map<String, String> after = eventProfiles();
+    assertThat(after.keySet()).containsExactlyInAnyOrder("ann-may-new", "ann-jun");
+    assertThat(after.get("ann-jun")).isEqualTo(profilesBefore.get("ann-jun"));
+    assertThat(
+            spark
+                .read()
+                .format("delta")
+                .load(tables.table("identity_map"))
+                .where(col("identifier_value").equalTo("bob@mail.test"))
+                .isEmpty())
+        .isTrue();
+  }
+
+  /** Source key to profile id, from event_profiles. */
+  private static Map<String, String> eventProfiles() {
+    Map<String, String> byKey = new TreeMap<>();
+    List<Row> rows =
+        spark.read().format("delta").load(tables.table("event_profiles")).collectAsList();
+    for (String key : List.of("ann-apr", "ann-may-old", "ann-may-new", "ann-jun", "bob-apr")) {
+      String eventId = EventIds.derive(WS, "test", key);
+      rows.stream()
+          .filter(r -> eventId.equals(r.getAs("event_id")))
+          .forEach(r -> byKey.put(key, r.getAs("profile_id")));
+    }
+    return byKey;
   }
 
   private static TouchpointEvent event(String key, String at, String email) {

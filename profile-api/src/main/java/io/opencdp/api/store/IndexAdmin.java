@@ -284,7 +284,7 @@ public final class IndexAdmin {
     long documents;
     if (dryRun) {
       documents =
-          countMatching(names.eventsAlias(), older)
+          countMatching(names.eventsAlias(), Query.of(q -> q.withJson(new StringReader(older))))
               - pruned.stream().mapToLong(Pruned::documents).sum();
     } else {
       delete(expired);
@@ -297,16 +297,12 @@ public final class IndexAdmin {
     return pruned;
   }
 
-  private long countMatching(String alias, String queryJson) {
+  private long countMatching(String alias, Query query) {
     return call(
             "count " + alias,
             () ->
                 client.count(
-                    c ->
-                        c.index(alias)
-                            .allowNoIndices(true)
-                            .ignoreUnavailable(true)
-                            .query(q -> q.withJson(new StringReader(queryJson)))))
+                    c -> c.index(alias).allowNoIndices(true).ignoreUnavailable(true).query(query)))
         .count();
   }
 
@@ -502,17 +498,8 @@ public final class IndexAdmin {
    * ActivityFields#MAX_EVENTS} events.
    */
   public long countTruncatedActivity(String alias) {
-    return call(
-            "count " + alias,
-            () ->
-                client.count(
-                    c ->
-                        c.index(alias)
-                            .allowNoIndices(true)
-                            .ignoreUnavailable(true)
-                            .query(
-                                q -> q.term(t -> t.field(ActivityFields.TRUNCATED).value(true)))))
-        .count();
+    return countMatching(
+        alias, Query.of(q -> q.term(t -> t.field(ActivityFields.TRUNCATED).value(true))));
   }
 
   private static String jsonEscape(String s) {
