@@ -100,6 +100,7 @@ class ApiAccessTest {
                   "{\"identifier_type\":\"email\",\"value\":\"{unique}@example.com\","
                       + "\"reason\":\"manual\"}")),
           Map.entry("GET /v1/suppressions", new Call("/v1/suppressions", null)),
+          Map.entry("GET /v1/audit", new Call("/v1/audit", null)),
           Map.entry(
               "DELETE /v1/suppressions/{identifier_type}/{value}",
               new Call("DELETE", "/v1/suppressions/email/{suppressed}", null)));
