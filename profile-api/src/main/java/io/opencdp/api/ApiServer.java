@@ -358,7 +358,7 @@ public final class ApiServer implements AutoCloseable {
     return app;
   }
 
-  /** The audit log, for tests ({@link AuditLog#flush}). */
+  /** The audit log, for tests (to close it after {@code JavalinTest}). */
   AuditLog audit() {
     return audit;
   }

@@ -8,7 +8,6 @@ import io.opencdp.api.store.AuditEntry;
 import io.opencdp.schemas.config.ApiConfig;
 import io.opencdp.schemas.event.ProfileId;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -161,11 +160,6 @@ final class AuditLog implements AutoCloseable {
   /** Entries dropped because the queue was full (or the API stopping). */
   long dropped() {
     return buffer.dropped();
-  }
-
-  /** Waits until every entry so far is written (or dropped); false on timeout. For tests. */
-  boolean flush(Duration timeout) {
-    return buffer.flush(timeout);
   }
 
   @Override
