@@ -275,6 +275,39 @@ final class ApiRoutes {
             erasures::list));
   }
 
+  /** {@code table} and the audit log's route, {@code GET /v1/audit} (admins). */
+  static List<ApiRoute> withAudit(List<ApiRoute> table, AuditController audit) {
+    List<ApiRoute> routes = new ArrayList<>(table);
+    routes.add(
+        new ApiRoute(
+            GET,
+            "/v1/audit",
+            ADMIN,
+            "The audit log: privacy operations and profile reads by keys that see personal data,"
+                + " newest first, paged",
+            List.of(
+                new Parameter("profile_id", "query", false, "only entries about this profile"),
+                new Parameter("actor", "query", false, "only entries of this API key id"),
+                new Parameter(
+                    "action",
+                    "query",
+                    false,
+                    "only this action: profile_read, erasure_requested, access_export,"
+                        + " consent_read, suppression_added, ..."),
+                new Parameter("from", "query", false, "only entries at or after this instant"),
+                new Parameter("to", "query", false, "only entries before this instant"),
+                new Parameter(
+                    "limit", "query", false, "items per page, 1..api.max_page_size (default 20)"),
+                new Parameter(
+                    "cursor",
+                    "query",
+                    false,
+                    "next_cursor of the previous page; leave out for the first")),
+            List.of(400, 503),
+            audit::list));
+    return List.copyOf(routes);
+  }
+
   private static void suppressionRoutes(
       List<ApiRoute> routes,
       SuppressionsController suppressions,

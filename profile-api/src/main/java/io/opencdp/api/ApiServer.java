@@ -44,6 +44,7 @@ public final class ApiServer implements AutoCloseable {
   private final List<HandlerMetaInfo> registered = new CopyOnWriteArrayList<>();
   private final Javalin app;
   private final Exports exports;
+  private final AuditLog audit;
 
   /**
    * The API of {@code workspace}, reading the profile store through {@code es}. The caller owns
@@ -107,6 +108,33 @@ public final class ApiServer implements AutoCloseable {
       Readiness readiness,
       EsConnection es,
       Exports exports) {
+    this(
+        config,
+        workspace,
+        fields,
+        segments,
+        clock,
+        readiness,
+        es,
+        exports,
+        CdpConfig.defaults().privacy().auditPiiReads());
+  }
+
+  /**
+   * {@link #ApiServer(ApiConfig, String, ProfileFields, SegmentsConfig, Clock, Readiness,
+   * EsConnection, Exports)} whose audit log records profile reads when {@code auditPiiReads}
+   * ({@code privacy.audit.pii_reads}).
+   */
+  ApiServer(
+      ApiConfig config,
+      String workspace,
+      ProfileFields fields,
+      SegmentsConfig segments,
+      Clock clock,
+      Readiness readiness,
+      EsConnection es,
+      Exports exports,
+      boolean auditPiiReads) {
     this.exports = requireNonNull(exports, "exports is null");
     this.config = requireNonNull(config, "config is null");
     this.readiness = requireNonNull(readiness, "readiness is null");
@@ -116,17 +144,24 @@ public final class ApiServer implements AutoCloseable {
     if (config.keys().isEmpty()) {
       LOG.warn("api.keys is empty: the API answers only /healthz and /readyz");
     }
-    RequestMetrics metrics = new RequestMetrics();
-    MetricsController metricsController = new MetricsController(metrics);
-    OpenApiController openApi = new OpenApiController();
     StoreIndices indices = new StoreIndices(workspace);
+    AuditIndex auditIndex = new AuditIndex(es.client(), indices);
+    this.audit =
+        new AuditLog(
+            workspace,
+            auditPiiReads,
+            new AuditBuffer(batch -> auditIndex.append(batch, null), AuditBuffer.CAPACITY),
+            Clock.systemUTC());
+    RequestMetrics metrics = new RequestMetrics();
+    MetricsController metricsController = new MetricsController(metrics, audit::dropped);
+    OpenApiController openApi = new OpenApiController();
     ProfileStore profiles = new ProfileStore(es.client(), indices);
     EventStore events = new EventStore(es.client(), indices);
     IdentifierValues values =
         new IdentifierValues(new PhoneNormalizer(config.defaultPhoneRegion()));
     int maxPage = config.maxPageSize();
     SegmentCatalog catalog = new SegmentCatalog(new SegmentStore(es.client(), indices), fields);
-    this.routes =
+    List<ApiRoute> table =
         ApiRoutes.table(
             new HealthController(readiness),
             metricsController,
@@ -143,6 +178,7 @@ public final class ApiServer implements AutoCloseable {
                 new SuppressionList(es.client(), indices, values, clock), maxPage),
             new ErasuresController(
                 new ErasureQueue(es.client(), indices), profiles, values, clock, maxPage));
+    this.routes = ApiRoutes.withAudit(table, new AuditController(auditIndex, maxPage));
     openApi.publish(routes);
     AccessController access = new AccessController(new ApiKeys(config.keys()), workspace);
     ProblemMapper problems = new ProblemMapper();
@@ -153,10 +189,15 @@ public final class ApiServer implements AutoCloseable {
               javalin.jetty.defaultHost = config.host();
               javalin.http.maxRequestSize = config.maxRequestBytes();
               javalin.jsonMapper(new JavalinJackson(Json.mapper(), false));
-              javalin.requestLogger.http(metricsController::record);
+              javalin.requestLogger.http(
+                  (ctx, millis) -> {
+                    metricsController.record(ctx, millis);
+                    audit.finish(ctx);
+                  });
               javalin.events.handlerAdded(registered::add);
               javalin.router.mount(
                   router -> {
+                    router.beforeMatched(audit::begin);
                     router.beforeMatched(access::check);
                     for (ApiRoute route : routes) {
                       router.addHttpHandler(
@@ -187,6 +228,7 @@ public final class ApiServer implements AutoCloseable {
         defaults.segments(),
         defaults.exports(),
         defaults.workDir(),
+        defaults.privacy().auditPiiReads(),
         esUrl);
   }
 
@@ -203,6 +245,7 @@ public final class ApiServer implements AutoCloseable {
         config.segments(),
         config.exports(),
         config.workDir(),
+        config.privacy().auditPiiReads(),
         esUrl);
   }
 
@@ -213,6 +256,7 @@ public final class ApiServer implements AutoCloseable {
       SegmentsConfig segments,
       ExportsConfig exports,
       Path workDir,
+      boolean auditPiiReads,
       String esUrl) {
     refuseExposedDemoKeys(config);
     EsConnection es = EsConnection.open(esUrl, config.esTimeoutMillis());
@@ -226,7 +270,8 @@ public final class ApiServer implements AutoCloseable {
         clock,
         new EsReadiness(es),
         es,
-        exports(es, workspace, fields, segments, exports, workDir, clock));
+        exports(es, workspace, fields, segments, exports, workDir, clock),
+        auditPiiReads);
   }
 
   /** The audience exports of {@code workspace}, with the platform layouts and suppression list. */
@@ -298,6 +343,8 @@ public final class ApiServer implements AutoCloseable {
 
   public void stop() {
     app.stop();
+    // the audit entries still queued, before the Elasticsearch connection closes
+    audit.close();
     // before readiness closes the Elasticsearch connection a running export still writes to
     exports.close();
     readiness.close();
@@ -311,6 +358,11 @@ public final class ApiServer implements AutoCloseable {
   /** The Javalin app, for {@code JavalinTest}. */
   Javalin app() {
     return app;
+  }
+
+  /** The audit log, for tests (to close it after {@code JavalinTest}). */
+  AuditLog audit() {
+    return audit;
   }
 
   List<ApiRoute> routes() {

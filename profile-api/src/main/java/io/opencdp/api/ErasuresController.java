@@ -68,6 +68,7 @@ final class ErasuresController {
    */
   void eraseProfile(Context ctx) {
     ObjectNode profile = ProfilesController.existing(profiles, ProfilesController.id(ctx));
+    AuditLog.read(ctx, profile.get("profile_id").asText());
     accept(
         ctx,
         ErasureQueue.Request.received(

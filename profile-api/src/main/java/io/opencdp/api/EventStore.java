@@ -42,17 +42,7 @@ final class EventStore {
     filter.type().ifPresent(type -> bool.filter(ProfileStore.term("event_type", type)));
     filter.channel().ifPresent(c -> bool.filter(ProfileStore.term("channel", c.wireName())));
     if (filter.from().isPresent() || filter.to().isPresent()) {
-      bool.filter(
-          f ->
-              f.range(
-                  r ->
-                      r.date(
-                          d -> {
-                            d.field("occurred_at");
-                            filter.from().ifPresent(from -> d.gte(from.toString()));
-                            filter.to().ifPresent(to -> d.lt(to.toString()));
-                            return d;
-                          })));
+      bool.filter(TimelineFilter.range("occurred_at", filter.from(), filter.to()));
     }
     Query query = Query.of(q -> q.bool(bool.build()));
     return ProfileStore.searchPage(

@@ -9,6 +9,7 @@ import io.opencdp.schemas.normalize.EmailNormalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -47,17 +48,28 @@ final class ProfileRedactor {
       Pattern.compile(".*(email|e_mail|phone|mobile|street|address|birth).*");
 
   private final boolean mask;
+  private final Consumer<String> reads;
 
-  private ProfileRedactor(boolean mask) {
+  private ProfileRedactor(boolean mask, Consumer<String> reads) {
     this.mask = mask;
+    this.reads = reads;
   }
 
   static ProfileRedactor forRole(ApiConfig.Role role) {
-    return new ProfileRedactor(role == ApiConfig.Role.MARKETER);
+    return new ProfileRedactor(!AuditLog.seesPii(role), id -> {});
+  }
+
+  /**
+   * This redactor, also telling {@code reads} the {@code profile_id} of every document it answers
+   * (the audit log's hook, {@link AuditLog#read}).
+   */
+  ProfileRedactor recording(Consumer<String> reads) {
+    return new ProfileRedactor(mask, reads);
   }
 
   /** A profile document as the caller may see it. */
   ObjectNode profile(ObjectNode stored) {
+    reads.accept(stored.path("profile_id").textValue());
     ObjectNode doc = stored.deepCopy();
     doc.remove(INTERNAL_PROFILE_FIELDS);
     if (!mask) {
@@ -86,6 +98,7 @@ final class ProfileRedactor {
 
   /** An event document ({@code cdp-<ws>-events}) as the caller may see it. */
   ObjectNode event(ObjectNode stored) {
+    reads.accept(stored.path("profile_id").textValue());
     ObjectNode doc = stored.deepCopy();
     if (!mask || !(doc.get("event") instanceof ObjectNode event)) {
       return doc;

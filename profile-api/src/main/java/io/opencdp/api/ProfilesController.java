@@ -98,8 +98,10 @@ final class ProfilesController {
     ctx.json(body);
   }
 
+  /** The redactor for the caller's role, noting every profile it answers for the audit log. */
   static ProfileRedactor redactor(Context ctx) {
-    return ProfileRedactor.forRole(AccessController.caller(ctx).role());
+    return ProfileRedactor.forRole(AccessController.caller(ctx).role())
+        .recording(id -> AuditLog.read(ctx, id));
   }
 
   /** Whether the profile's contact point {@code value} of {@code type} is marked shared. */

@@ -2,6 +2,7 @@ package io.opencdp.api;
 
 import static java.util.Objects.requireNonNull;
 
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import io.javalin.http.Context;
 import io.opencdp.schemas.error.ErrorCode;
 import io.opencdp.schemas.event.Channel;
@@ -51,14 +52,35 @@ record TimelineFilter(
             .flatMap(TimelineFilter::channel);
     Optional<Instant> from = instant(ctx, "from");
     Optional<Instant> to = instant(ctx, "to");
+    checkOrder(from, to);
+    return new TimelineFilter(type, channel, from, to);
+  }
+
+  /** A 400 naming {@code to} unless it is later than {@code from} (when both are given). */
+  static void checkOrder(Optional<Instant> from, Optional<Instant> to) {
     if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
       throw new ApiException(
           ErrorCode.BAD_ARGUMENT, "parameter 'to' must be later than 'from'", "to");
     }
-    return new TimelineFilter(type, channel, from, to);
   }
 
-  private static Optional<Instant> instant(Context ctx, String name) {
+  /** {@code field} at or after {@code from} and before {@code to}; at least one is present. */
+  static Query range(String field, Optional<Instant> from, Optional<Instant> to) {
+    return Query.of(
+        q ->
+            q.range(
+                r ->
+                    r.date(
+                        d -> {
+                          d.field(field);
+                          from.ifPresent(f -> d.gte(f.toString()));
+                          to.ifPresent(t -> d.lt(t.toString()));
+                          return d;
+                        })));
+  }
+
+  /** The ISO-8601 instant in query parameter {@code name}; a 400 naming it when malformed. */
+  static Optional<Instant> instant(Context ctx, String name) {
     return Optional.ofNullable(
             ctx.queryParamAsClass(name, String.class)
                 .allowNullable()

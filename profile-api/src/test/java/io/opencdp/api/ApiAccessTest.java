@@ -110,6 +110,7 @@ class ApiAccessTest {
           Map.entry(
               "GET /v1/privacy/erasures/{request_id}",
               new Call("/v1/privacy/erasures/{erasure}", null)),
+          Map.entry("GET /v1/audit", new Call("/v1/audit", null)),
           Map.entry(
               "DELETE /v1/suppressions/{identifier_type}/{value}",
               new Call("DELETE", "/v1/suppressions/email/{suppressed}", null)));

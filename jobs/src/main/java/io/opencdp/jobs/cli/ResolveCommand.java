@@ -1,6 +1,7 @@
 package io.opencdp.jobs.cli;
 
 import io.opencdp.ingest.spark.SparkSessions;
+import io.opencdp.jobs.privacy.AuditSync;
 import io.opencdp.jobs.progress.SparkProgress;
 import io.opencdp.resolve.spark.ResolveJob;
 import io.opencdp.resolve.spark.ResolveMode;
@@ -63,6 +64,8 @@ final class ResolveCommand implements Callable<Integer> {
   static ResolveReport run(CdpConfig config, ResolveMode mode) {
     SparkSession spark = SparkSessions.create("cdp-resolve", config.spark(), config.workDir());
     try (SparkProgress progress = new SparkProgress(spark, "resolve")) {
+      // cheap when nothing waits (no Spark action); keeps audit_log current without a cron entry
+      new AuditSync(config, ServeCommand.esUrl(config)).runIfReachable(spark);
       return run(spark, config, mode, OverrideQueueSync.of(config));
     } finally {
       spark.stop();

@@ -75,6 +75,14 @@ class CdpCliTest {
   }
 
   @Test
+  void retentionAsOfMustBeAnInstant() {
+    int exit = CdpCli.run("privacy", "retention", "--as-of", "yesterday");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--as-of", "'yesterday'");
+  }
+
+  @Test
   void missingRequiredOptionPrintsUsage() {
     int exit = CdpCli.run("generate", "--persons", "10");
 

@@ -253,17 +253,57 @@ public final class IndexAdmin {
    * ended at or before it), and the documents of older events in the month {@code cutoff} falls in.
    */
   public void pruneEventsBefore(Instant cutoff) {
+    pruneEventsBefore(cutoff, false);
+  }
+
+  /**
+   * What pruning removed (or would remove) from one monthly event index.
+   *
+   * @param index the index
+   * @param documents documents removed (counted, on a dry run)
+   * @param wholeIndex whether the index itself was deleted (else its older documents were)
+   */
+  public record Pruned(String index, long documents, boolean wholeIndex) {}
+
+  /**
+   * {@link #pruneEventsBefore(Instant)}, saying what it removed; {@code dryRun} counts and changes
+   * nothing.
+   */
+  public List<Pruned> pruneEventsBefore(Instant cutoff, boolean dryRun) {
     YearMonth cutoffMonth = YearMonth.from(cutoff.atOffset(ZoneOffset.UTC));
     List<String> expired = new ArrayList<>();
+    List<Pruned> pruned = new ArrayList<>();
     for (String index : eventIndices()) {
       YearMonth month = monthOf(index);
       if (month != null && month.isBefore(cutoffMonth)) {
         expired.add(index);
+        pruned.add(new Pruned(index, count(index), true));
       }
     }
-    delete(expired);
-    deleteByQuery(
-        names.eventsAlias(), "{\"range\": {\"occurred_at\": {\"lt\": \"" + cutoff + "\"}}}");
+    String older = "{\"range\": {\"occurred_at\": {\"lt\": \"" + cutoff + "\"}}}";
+    long documents;
+    if (dryRun) {
+      documents =
+          countMatching(names.eventsAlias(), Query.of(q -> q.withJson(new StringReader(older))))
+              - pruned.stream().mapToLong(Pruned::documents).sum();
+    } else {
+      delete(expired);
+      documents = deleteByQuery(names.eventsAlias(), older);
+    }
+    String boundary = eventsIndex(cutoffMonth);
+    if (documents > 0 || eventIndices().contains(boundary)) {
+      pruned.add(new Pruned(boundary, documents, false));
+    }
+    return pruned;
+  }
+
+  private long countMatching(String alias, Query query) {
+    return call(
+            "count " + alias,
+            () ->
+                client.count(
+                    c -> c.index(alias).allowNoIndices(true).ignoreUnavailable(true).query(query)))
+        .count();
   }
 
   /** The month of a monthly event index name, or null for another name. */
@@ -458,17 +498,8 @@ public final class IndexAdmin {
    * ActivityFields#MAX_EVENTS} events.
    */
   public long countTruncatedActivity(String alias) {
-    return call(
-            "count " + alias,
-            () ->
-                client.count(
-                    c ->
-                        c.index(alias)
-                            .allowNoIndices(true)
-                            .ignoreUnavailable(true)
-                            .query(
-                                q -> q.term(t -> t.field(ActivityFields.TRUNCATED).value(true)))))
-        .count();
+    return countMatching(
+        alias, Query.of(q -> q.term(t -> t.field(ActivityFields.TRUNCATED).value(true))));
   }
 
   private static String jsonEscape(String s) {

@@ -24,6 +24,8 @@ import java.time.format.DateTimeFormatter;
  *       suppression list: identifiers never exported, by hash
  *   <li>{@code cdp-<ws>-erasures}: one plain index (not versioned, never rebuilt), the erasure
  *       requests received through the API and their progress (docs/privacy.md)
+ *   <li>{@code cdp-<ws>-audit}: one plain index (not versioned, never rebuilt), the audit log the
+ *       API appends to and {@code cdp privacy audit-sync} copies to Delta
  * </ul>
  */
 public record StoreIndices(String workspace) {
@@ -82,6 +84,14 @@ public record StoreIndices(String workspace) {
    */
   public String erasuresIndex() {
     return "cdp-" + workspace + "-erasures";
+  }
+
+  /**
+   * The audit log: one plain index, never rebuilt or swapped, the only copy of an entry until
+   * {@code cdp privacy audit-sync} copies it to Delta {@code audit_log} (docs/privacy.md).
+   */
+  public String auditIndex() {
+    return "cdp-" + workspace + "-audit";
   }
 
   /** A new versioned profiles index for a full rebuild started at {@code buildStart}. */
