@@ -197,7 +197,7 @@ public final class ApiServer implements AutoCloseable {
     return create(
         api,
         config.workspace(),
-        ProfileFields.of(config.profiles()),
+        ProfileFields.of(config),
         config.segments(),
         config.exports(),
         config.workDir(),

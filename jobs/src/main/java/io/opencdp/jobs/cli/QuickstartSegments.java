@@ -60,7 +60,7 @@ final class QuickstartSegments {
           SavedSegments.of(
               es.client(),
               new StoreIndices(config.workspace()),
-              ProfileFields.of(config.profiles()));
+              ProfileFields.of(config));
       List<SavedSegments.Saved> all = saved.all();
       for (String name : ORDER) {
         Optional<SavedSegments.Saved> existing =

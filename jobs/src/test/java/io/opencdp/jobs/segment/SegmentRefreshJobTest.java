@@ -402,7 +402,7 @@ class SegmentRefreshJobTest {
         SegmentDefinitions.parse(
                 "{\"name\": \"x\", \"condition\": " + condition + "}",
                 SegmentContext.newSegment(
-                    ProfileFields.of(config.profiles()), SegmentLookup.none()))
+                    ProfileFields.of(config), SegmentLookup.none()))
             .condition();
     Set<String> ids = new TreeSet<>();
     SegmentReference.of(spark, tables, config.workspace())
