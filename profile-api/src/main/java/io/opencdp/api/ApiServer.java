@@ -53,7 +53,7 @@ public final class ApiServer implements AutoCloseable {
     this(
         config,
         workspace,
-        ProfileFields.builtIn(),
+        ProfileFields.of(CdpConfig.defaults()),
         CdpConfig.defaults().segments(),
         Clock.systemUTC(),
         readiness,
@@ -125,7 +125,8 @@ public final class ApiServer implements AutoCloseable {
     IdentifierValues values =
         new IdentifierValues(new PhoneNormalizer(config.defaultPhoneRegion()));
     int maxPage = config.maxPageSize();
-    SegmentCatalog catalog = new SegmentCatalog(new SegmentStore(es.client(), indices), fields);
+    SegmentStore segmentStore = new SegmentStore(es.client(), indices);
+    SegmentCatalog catalog = new SegmentCatalog(segmentStore, fields);
     this.routes =
         ApiRoutes.table(
             new HealthController(readiness),
@@ -140,7 +141,10 @@ public final class ApiServer implements AutoCloseable {
                 catalog, new SegmentAudience(es.client(), indices), segments, clock, maxPage),
             new ExportsController(exports, catalog),
             new SuppressionsController(
-                new SuppressionList(es.client(), indices, values, clock), maxPage));
+                new SuppressionList(es.client(), indices, values, clock), maxPage),
+            new ConsentController(profiles, fields.consentPurposes()),
+            new AccessExportController(
+                workspace, profiles, events, segmentStore, fields.consentPurposes(), clock));
     openApi.publish(routes);
     AccessController access = new AccessController(new ApiKeys(config.keys()), workspace);
     ProblemMapper problems = new ProblemMapper();
@@ -181,7 +185,7 @@ public final class ApiServer implements AutoCloseable {
     return create(
         config,
         workspace,
-        ProfileFields.builtIn(),
+        ProfileFields.of(defaults),
         defaults.segments(),
         defaults.exports(),
         defaults.workDir(),

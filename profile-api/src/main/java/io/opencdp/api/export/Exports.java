@@ -52,7 +52,8 @@ public final class Exports implements AutoCloseable {
   private ExecutorService executor;
 
   /**
-   * @param consentPurpose {@code exports.consent_purpose}
+   * @param consentPurpose {@code exports.consent_purpose}: a named purpose of {@code fields}, else
+   *     a consent purpose as a whole
    * @param directory where {@link #submit} writes files ({@code exports.directory} resolved)
    */
   public Exports(
@@ -77,7 +78,7 @@ public final class Exports implements AutoCloseable {
             new ExportState(es, indices),
             suppressions,
             segments,
-            consentPurpose,
+            fields.consentPurposes().resolve(consentPurpose),
             clock);
   }
 
