@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.opencdp.api.export.Exports;
 import io.opencdp.schemas.config.ApiConfig;
 import io.opencdp.schemas.json.Json;
 import io.opencdp.schemas.privacy.ConsentPurposes;
@@ -22,10 +23,10 @@ import java.util.Set;
 /**
  * {@code GET /v1/profiles/{id}/export} (admins): a data-subject access request answered as one JSON
  * document, read from Elasticsearch only (docs/privacy.md, "Access export"): the profile unmasked,
- * its identifiers, merges and identity evidence, segment memberships, every event, and consent
- * (current per named purpose, the latest rows, and the history of changes the events carried).
- * Events are read {@value #EVENT_PAGE} at a time and written as they come, so the answer is never
- * truncated and never held whole in memory.
+ * its identifiers, merges and identity evidence, segment memberships, the rows audience exports
+ * last sent of it, every event, and consent (current per named purpose, the latest rows, and the
+ * history of changes the events carried). Events are read {@value #EVENT_PAGE} at a time and
+ * written as they come, so the answer is never truncated and never held whole in memory.
  */
 final class AccessExportController {
   static final int EVENT_PAGE = 1_000;
@@ -42,6 +43,7 @@ final class AccessExportController {
   private final ProfileStore profiles;
   private final EventStore events;
   private final SegmentStore segments;
+  private final Exports exports;
   private final ConsentPurposes purposes;
   private final Clock clock;
 
@@ -50,12 +52,14 @@ final class AccessExportController {
       ProfileStore profiles,
       EventStore events,
       SegmentStore segments,
+      Exports exports,
       ConsentPurposes purposes,
       Clock clock) {
     this.workspace = requireNonNull(workspace, "workspace is null");
     this.profiles = requireNonNull(profiles, "profiles is null");
     this.events = requireNonNull(events, "events is null");
     this.segments = requireNonNull(segments, "segments is null");
+    this.exports = requireNonNull(exports, "exports is null");
     this.purposes = requireNonNull(purposes, "purposes is null");
     this.clock = requireNonNull(clock, "clock is null");
   }
@@ -72,6 +76,7 @@ final class AccessExportController {
     ids.add(survivor);
     profile.path(ProfileStore.MERGED_FROM).forEach(alias -> ids.add(alias.asText()));
     ArrayNode memberships = memberships(profile);
+    List<ObjectNode> sent = exports.sentTo(ids);
 
     ctx.contentType("application/json");
     ctx.header(
@@ -98,6 +103,7 @@ final class AccessExportController {
         });
     out.writeObjectField("identity", evidence);
     out.writeObjectField("segments", memberships);
+    out.writeObjectField("audience_exports", sent);
     List<ObjectNode> history = new ArrayList<>();
     long[] count = {0};
     out.writeArrayFieldStart("events");

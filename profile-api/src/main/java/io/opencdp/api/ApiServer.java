@@ -144,7 +144,13 @@ public final class ApiServer implements AutoCloseable {
                 new SuppressionList(es.client(), indices, values, clock), maxPage),
             new ConsentController(profiles, fields.consentPurposes()),
             new AccessExportController(
-                workspace, profiles, events, segmentStore, fields.consentPurposes(), clock));
+                workspace,
+                profiles,
+                events,
+                segmentStore,
+                exports,
+                fields.consentPurposes(),
+                clock));
     openApi.publish(routes);
     AccessController access = new AccessController(new ApiKeys(config.keys()), workspace);
     ProblemMapper problems = new ProblemMapper();

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opencdp.api.store.StoreIndices;
 import io.opencdp.api.testing.ElasticsearchExtension;
 import io.opencdp.api.testing.EsTestCluster;
+import io.opencdp.schemas.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.Response;
@@ -32,8 +33,27 @@ class ApiAccessExportTest {
   private static StoreTestSupport store;
 
   @BeforeAll
-  static void seed(EsTestCluster cluster) {
+  static void seed(EsTestCluster cluster) throws Exception {
     store = StoreTestSupport.open(cluster);
+    // the row an audience export sent of Jane, as ExportState records it
+    String index = "cdp-" + StoreFixture.WORKSPACE + "-export-state";
+    new OwnedIndex(
+            store.connection().client(), index, "/io/opencdp/api/export/export-state-mapping.json")
+        .ensure();
+    ObjectNode sent = Json.mapper().createObjectNode();
+    sent.put("workspace_id", StoreFixture.WORKSPACE).put("segment_id", JANE_SEGMENT);
+    sent.put("destination", "access-test").put("profile_id", JANE).put("format", "csv");
+    sent.put("export_id", "exp-1-000000").put("exported_at", "2026-04-02T00:00:00Z");
+    sent.putArray("row").add(JANE).add(JANE_EMAIL);
+    store
+        .connection()
+        .client()
+        .index(
+            i ->
+                i.index(index)
+                    .id(JANE_SEGMENT + "/access-test/" + JANE)
+                    .refresh(co.elastic.clients.elasticsearch._types.Refresh.True)
+                    .document(sent));
   }
 
   @AfterAll
@@ -62,6 +82,8 @@ class ApiAccessExportTest {
           assertThat(body.at("/identity/links").size()).isEqualTo(1);
           assertThat(body.at("/identity/dropped_links").size()).isEqualTo(1);
           assertThat(body.at("/segments/0/segment_id").asText()).isEqualTo(JANE_SEGMENT);
+          assertThat(body.at("/audience_exports/0/destination").asText()).isEqualTo("access-test");
+          assertThat(body.at("/audience_exports/0/row/1").asText()).isEqualTo(JANE_EMAIL);
           // every event, oldest first, as stored (identifiers unmasked)
           List<String> events = new ArrayList<>(JANE_EVENTS_NEWEST_FIRST);
           java.util.Collections.reverse(events);

@@ -97,6 +97,48 @@ final class ExportState {
   }
 
   /**
+   * Every row last sent of the profiles {@code profileIds} (a survivor and its alias ids), to any
+   * segment and destination, as stored ({@code segment_id}, {@code destination}, {@code format},
+   * {@code export_id}, {@code exported_at}, {@code row}); none before the first export.
+   */
+  List<ObjectNode> sentTo(Collection<String> profileIds) {
+    List<FieldValue> ids = profileIds.stream().map(FieldValue::of).toList();
+    Query query = Query.of(q -> q.terms(t -> t.field("profile_id").terms(v -> v.value(ids))));
+    List<ObjectNode> rows = new ArrayList<>();
+    List<FieldValue> after = null;
+    while (true) {
+      List<FieldValue> from = after;
+      SearchResponse<ObjectNode> page =
+          EsCalls.callOr(
+              () ->
+                  es.search(
+                      s -> {
+                        s.index(index.name())
+                            .query(query)
+                            .size(PAGE)
+                            .sort(o -> o.field(f -> f.field("segment_id").order(SortOrder.Asc)))
+                            .sort(o -> o.field(f -> f.field("destination").order(SortOrder.Asc)))
+                            .sort(o -> o.field(f -> f.field("profile_id").order(SortOrder.Asc)));
+                        if (from != null) {
+                          s.searchAfter(from);
+                        }
+                        return s;
+                      },
+                      ObjectNode.class),
+              null);
+      if (page == null) {
+        return rows;
+      }
+      List<Hit<ObjectNode>> hits = page.hits().hits();
+      hits.forEach(hit -> rows.add(hit.source()));
+      if (hits.size() < PAGE) {
+        return rows;
+      }
+      after = hits.get(hits.size() - 1).sort();
+    }
+  }
+
+  /**
    * Records {@code sent} (new or changed rows by profile id) and forgets {@code removed} for
    * (segment, destination); visible to the next {@link #read} when it returns.
    */
