@@ -183,8 +183,9 @@ public final class ApiServer implements AutoCloseable {
 
   /**
    * The API of {@code workspace} over the Elasticsearch cluster at {@code esUrl}, with the built-in
-   * profile fields only and segment days in UTC ({@link #create(CdpConfig, ApiConfig, String)}
-   * takes them from the config). Nothing connects yet; {@link #start} serves.
+   * profile fields only, the default consent purposes and segment days in UTC ({@link
+   * #create(CdpConfig, ApiConfig, String)} takes them from the config). Nothing connects yet;
+   * {@link #start} serves.
    */
   public static ApiServer create(ApiConfig config, String workspace, String esUrl) {
     CdpConfig defaults = CdpConfig.defaults();
