@@ -36,6 +36,7 @@ final class ApiRoutes {
       AudienceController audience,
       ExportsController exports,
       SuppressionsController suppressions,
+      ErasuresController erasures,
       ConsentController consent,
       AccessExportController accessExport) {
     List<ApiRoute> routes = new ArrayList<>();
@@ -239,7 +240,67 @@ final class ApiRoutes {
     segmentRoutes(routes, segments, audience, limit, cursor);
     exportRoutes(routes, exports);
     suppressionRoutes(routes, suppressions, limit, cursor);
+    erasureRoutes(routes, erasures, id, limit, cursor);
     return List.copyOf(routes);
+  }
+
+  private static void erasureRoutes(
+      List<ApiRoute> routes,
+      ErasuresController erasures,
+      Parameter profileId,
+      Parameter limit,
+      Parameter cursor) {
+    routes.add(
+        new ApiRoute(
+            DELETE,
+            "/v1/profiles/{id}",
+            ADMIN,
+            "Erase the person of a profile everywhere (docs/privacy.md): 202 with the queued erasure"
+                + " request and its Location; cdp privacy erase --queued carries it out",
+            List.of(profileId),
+            List.of(400, 404, 503),
+            null,
+            202,
+            erasures::eraseProfile));
+    routes.add(
+        new ApiRoute(
+            POST,
+            "/v1/privacy/erasures",
+            ADMIN,
+            "Erase whoever holds an identifier, everywhere (docs/privacy.md): 202 with the queued"
+                + " request and its Location",
+            List.of(),
+            List.of(400, 503),
+            new ApiRoute.Body(
+                "the identifier",
+                object(
+                    ErasuresController.TYPE,
+                    identifierTypeSchema(),
+                    ErasuresController.VALUE,
+                    string("the value; normalized as ingest normalizes it"))),
+            202,
+            erasures::request));
+    Parameter requestId =
+        new Parameter(ErasuresController.REQUEST_ID, "path", true, "the erasure request's id");
+    routes.add(
+        new ApiRoute(
+            GET,
+            "/v1/privacy/erasures/{request_id}",
+            ADMIN,
+            "An erasure request: its status (received, deleting, pending_physical_delete, done,"
+                + " rejected) and, once carried out, what was removed where",
+            List.of(requestId),
+            List.of(404, 503),
+            erasures::get));
+    routes.add(
+        new ApiRoute(
+            GET,
+            "/v1/privacy/erasures",
+            ADMIN,
+            "Every erasure request, newest first, paged",
+            List.of(limit, cursor),
+            List.of(400, 503),
+            erasures::list));
   }
 
   private static void suppressionRoutes(

@@ -142,6 +142,8 @@ public final class ApiServer implements AutoCloseable {
             new ExportsController(exports, catalog),
             new SuppressionsController(
                 new SuppressionList(es.client(), indices, values, clock), maxPage),
+            new ErasuresController(
+                new ErasureQueue(es.client(), indices), profiles, values, clock, maxPage),
             new ConsentController(profiles, fields.consentPurposes()),
             new AccessExportController(
                 workspace,

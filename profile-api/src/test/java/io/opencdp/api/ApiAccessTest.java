@@ -102,6 +102,16 @@ class ApiAccessTest {
                   "{\"identifier_type\":\"email\",\"value\":\"{unique}@example.com\","
                       + "\"reason\":\"manual\"}")),
           Map.entry("GET /v1/suppressions", new Call("/v1/suppressions", null)),
+          Map.entry("DELETE /v1/profiles/{id}", new Call("DELETE", "/v1/profiles/p-jane", null)),
+          Map.entry(
+              "POST /v1/privacy/erasures",
+              new Call(
+                  "/v1/privacy/erasures",
+                  "{\"identifier_type\":\"email\",\"value\":\"{unique}@example.com\"}")),
+          Map.entry("GET /v1/privacy/erasures", new Call("/v1/privacy/erasures", null)),
+          Map.entry(
+              "GET /v1/privacy/erasures/{request_id}",
+              new Call("/v1/privacy/erasures/{erasure}", null)),
           Map.entry(
               "DELETE /v1/suppressions/{identifier_type}/{value}",
               new Call("DELETE", "/v1/suppressions/email/{suppressed}", null)));
@@ -167,6 +177,17 @@ class ApiAccessTest {
           "{\"identifier_type\":\"email\",\"value\":\"" + email + "\",\"reason\":\"manual\"}",
           ADMIN);
       path = path.replace("{suppressed}", email);
+    }
+    if (path.contains("{erasure}")) {
+      String id =
+          json(ApiFixture.post(
+                  client,
+                  "/v1/privacy/erasures",
+                  "{\"identifier_type\":\"customer_id\",\"value\":\"C-erase\"}",
+                  ADMIN))
+              .get("request_id")
+              .asText();
+      path = path.replace("{erasure}", id);
     }
     // a new identifier each time, so that adding one answers 201, not 200
     String body =

@@ -22,6 +22,9 @@ final class StreamCounters {
   static final String EVENT_WRITES = "event_writes";
   static final String DELETES = "deletes";
 
+  /** Events of erased people, dropped (docs/privacy.md). */
+  static final String SUPPRESSED = "events_suppressed";
+
   private StreamCounters() {}
 
   /** The dead letters per reason code. */

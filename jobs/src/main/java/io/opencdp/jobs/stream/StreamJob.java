@@ -12,6 +12,7 @@ import io.opencdp.schemas.config.IngestConfig;
 import io.opencdp.schemas.config.SourceConfig;
 import io.opencdp.schemas.error.CdpException;
 import io.opencdp.schemas.error.ErrorCode;
+import io.opencdp.schemas.privacy.IdentifierHasher;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -225,7 +226,8 @@ public final class StreamJob {
                     config.profiles(),
                     config.resolve().guardrails(),
                     new MatchModelStore(config.workDir()).current().toString(),
-                    SeedFile.directory(config.workDir()).toString()))
+                    SeedFile.directory(config.workDir()).toString(),
+                    IdentifierHasher.fromFile(config.privacy().saltFileIn(config.workDir()))))
             .uid("resolve")
             .name("resolve identities, build profiles")
             .setParallelism(1);

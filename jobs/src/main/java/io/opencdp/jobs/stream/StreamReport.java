@@ -16,6 +16,7 @@ import java.util.Map;
  * @param profileWrites profile documents sent to the store
  * @param eventWrites event documents sent to the store
  * @param deletes profile documents deleted (merged or retired ids)
+ * @param suppressed events of erased people, dropped (docs/privacy.md)
  * @param restoredFrom the checkpoint the run resumed from, or null
  * @param elapsed how long the run took
  */
@@ -30,6 +31,7 @@ public record StreamReport(
     long profileWrites,
     long eventWrites,
     long deletes,
+    long suppressed,
     String restoredFrom,
     Duration elapsed) {
   public StreamReport {
@@ -48,6 +50,7 @@ public record StreamReport(
         StreamCounters.get(counters, StreamCounters.PROFILE_WRITES),
         StreamCounters.get(counters, StreamCounters.EVENT_WRITES),
         StreamCounters.get(counters, StreamCounters.DELETES),
+        StreamCounters.get(counters, StreamCounters.SUPPRESSED),
         restoredFrom,
         elapsed);
   }
@@ -57,7 +60,7 @@ public record StreamReport(
     return String.format(
         java.util.Locale.ROOT,
         "%s, %,d event(s), %,d dead letter(s)%s; %,d profile and %,d event document(s)"
-            + " written, %,d deleted%s",
+            + " written, %,d deleted%s%s",
         kafkaRecords > 0
             ? String.format(java.util.Locale.ROOT, "%,d Kafka record(s)", kafkaRecords)
             : String.format(java.util.Locale.ROOT, "%,d file(s)", files),
@@ -69,6 +72,10 @@ public record StreamReport(
         deletes,
         replayed > 0
             ? String.format(java.util.Locale.ROOT, "; %,d replayed event(s) skipped", replayed)
+            : "",
+        suppressed > 0
+            ? String.format(
+                java.util.Locale.ROOT, "; %,d event(s) of erased people dropped", suppressed)
             : "");
   }
 }

@@ -19,6 +19,8 @@ import io.opencdp.schemas.config.GuardrailConfig;
 import io.opencdp.schemas.config.ProfilesConfig;
 import io.opencdp.schemas.event.TouchpointEvent;
 import io.opencdp.schemas.json.Json;
+import io.opencdp.schemas.privacy.ErasedIdentifiers;
+import io.opencdp.schemas.privacy.IdentifierHasher;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,6 +75,7 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
   private final GuardrailConfig guardrails;
   private final String matchModel;
   private final String seedDir;
+  private final IdentifierHasher hasher;
 
   private transient StreamState state;
   private transient MapState<String, String> eventStore;
@@ -82,6 +85,9 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
   private transient ValueState<Long> sequence;
   private transient ValueState<String> seedRun;
   private transient ValueState<String> neverLink;
+
+  /** The salted hashes of erased identifiers and event ids the last seed carried (a set). */
+  private transient MapState<String, String> erased;
 
   /** {@link #resolver} with the overrides of the last seed applied; built on the first event. */
   private transient StreamingResolver live;
@@ -97,13 +103,15 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
       ProfilesConfig profiles,
       GuardrailConfig guardrails,
       String matchModel,
-      String seedDir) {
+      String seedDir,
+      IdentifierHasher hasher) {
     this.workspace = requireNonNull(workspace, "workspace is null");
     this.resolver = requireNonNull(resolver, "resolver is null");
     this.profiles = requireNonNull(profiles, "profiles is null");
     this.guardrails = requireNonNull(guardrails, "guardrails is null");
     this.matchModel = requireNonNull(matchModel, "matchModel is null");
     this.seedDir = requireNonNull(seedDir, "seedDir is null");
+    this.hasher = requireNonNull(hasher, "hasher is null");
   }
 
   @Override
@@ -118,6 +126,7 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
     eventStore = FlinkStreamState.mapState(getRuntimeContext(), "events");
     indexedProfile = FlinkStreamState.mapState(getRuntimeContext(), "indexed-profile");
     mergedFrom = FlinkStreamState.mapState(getRuntimeContext(), "merged-from");
+    erased = FlinkStreamState.mapState(getRuntimeContext(), "erased");
     profileState = FlinkStreamState.mapState(getRuntimeContext(), FlinkStreamState.PROFILES);
     sequence = getRuntimeContext().getState(new ValueStateDescriptor<>("sequence", Types.LONG));
     seedRun = getRuntimeContext().getState(new ValueStateDescriptor<>("seed-run", Types.STRING));
@@ -130,7 +139,8 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
             StreamCounters.UNPLACED, new LongCounter(),
             StreamCounters.PROFILE_WRITES, new LongCounter(),
             StreamCounters.EVENT_WRITES, new LongCounter(),
-            StreamCounters.DELETES, new LongCounter());
+            StreamCounters.DELETES, new LongCounter(),
+            StreamCounters.SUPPRESSED, new LongCounter());
     counters.forEach(getRuntimeContext()::addAccumulator);
   }
 
@@ -138,6 +148,11 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
   public void processElement(String json, Context ctx, Collector<StoreWrite> out) {
     TouchpointEvent event = FlinkStreamState.read(json, TouchpointEvent.class);
     reconcileWithNewerSeed(ctx, out);
+    if (isErased(event)) {
+      // an erased person's late or re-sent event: counted, never stored (docs/privacy.md)
+      counters.get(StreamCounters.SUPPRESSED).add(1);
+      return;
+    }
     if (FlinkStreamState.call(() -> eventStore.contains(event.eventId()))) {
       counters.get(StreamCounters.REPLAYED).add(1);
       return;
@@ -160,6 +175,48 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
     for (ProfileNode profile : outcome.updated()) {
       write(profile, version, now, out);
     }
+  }
+
+  /** Whether {@code event} is an erased person's, by the rule of {@link ErasedIdentifiers}. */
+  private boolean isErased(TouchpointEvent event) {
+    if (FlinkStreamState.call(erased::isEmpty)) {
+      return false;
+    }
+    for (String key : ErasedIdentifiers.keysOf(event, hasher)) {
+      if (FlinkStreamState.call(() -> erased.contains(key))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Takes the erased hashes of {@code seed} and forgets every event in state they name (the events
+   * of people erased since the last seed): they leave the event store, so no later reconciliation
+   * or profile build finds them, and a checkpoint after this one holds none.
+   *
+   * @return the events forgotten, whose documents go
+   */
+  private List<TouchpointEvent> forgetErased(SeedFile.Loaded seed) {
+    FlinkStreamState.run(erased::clear);
+    for (String hash : seed.erased()) {
+      FlinkStreamState.run(() -> erased.put(hash, ""));
+    }
+    if (seed.erased().isEmpty()) {
+      return List.of();
+    }
+    List<TouchpointEvent> gone = new ArrayList<>();
+    for (Map.Entry<String, String> e : FlinkStreamState.call(eventStore::entries)) {
+      TouchpointEvent event = FlinkStreamState.read(e.getValue(), TouchpointEvent.class);
+      if (isErased(event)) {
+        gone.add(event);
+      }
+    }
+    for (TouchpointEvent event : gone) {
+      FlinkStreamState.run(() -> eventStore.remove(event.eventId()));
+      FlinkStreamState.run(() -> indexedProfile.remove(event.eventId()));
+    }
+    return gone;
   }
 
   private void logPlacements(StitchOutcome outcome, Context ctx) {
@@ -228,6 +285,7 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
     for (Map.Entry<String, String> a : FlinkStreamState.call(mergedFrom::entries)) {
       aliasesBefore.put(a.getKey(), a.getValue());
     }
+    List<TouchpointEvent> forgotten = forgetErased(seed);
     List<TouchpointEvent> newer = new ArrayList<>();
     for (Map.Entry<String, String> e : FlinkStreamState.call(eventStore::entries)) {
       if (seed.state().events().get(e.getKey()) == null) {
@@ -275,6 +333,11 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
         deleted++;
       }
     }
+    for (TouchpointEvent event : forgotten) {
+      out.collect(
+          StoreWrite.delete(names.eventsIndex(event.occurredAt()), event.eventId(), version));
+      counters.get(StreamCounters.DELETES).add(1);
+    }
     for (ProfileNode profile : after.values()) {
       String aliasesNow = FlinkStreamState.call(() -> mergedFrom.get(profile.profileId()));
       if (!profile.equals(before.get(profile.profileId()))
@@ -285,13 +348,15 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
     }
     LOG.info(
         "reconciled with stream seed {} in {} ms: {} event(s) of the seed, {} newer resolved on"
-            + " top, {} profile(s) written again, {} deleted",
+            + " top, {} profile(s) written again, {} deleted, {} event(s) of erased people"
+            + " forgotten",
         seed.run(),
         (System.nanoTime() - t0) / 1_000_000,
         seed.events().size(),
         newer.size(),
         rewritten,
-        deleted);
+        deleted,
+        forgotten.size());
   }
 
   /** The resolver, honouring the overrides the last seed carried (kept in state). */

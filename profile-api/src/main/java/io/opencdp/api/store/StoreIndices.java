@@ -22,6 +22,8 @@ import java.time.format.DateTimeFormatter;
  *       definitions saved through the API
  *   <li>{@code cdp-<ws>-suppressions}: one plain index (not versioned, never rebuilt), the
  *       suppression list: identifiers never exported, by hash
+ *   <li>{@code cdp-<ws>-erasures}: one plain index (not versioned, never rebuilt), the erasure
+ *       requests received through the API and their progress (docs/privacy.md)
  * </ul>
  */
 public record StoreIndices(String workspace) {
@@ -72,6 +74,14 @@ public record StoreIndices(String workspace) {
    */
   public String suppressionsIndex() {
     return "cdp-" + workspace + "-suppressions";
+  }
+
+  /**
+   * The erasure requests received through the API, which {@code cdp privacy erase --queued} carries
+   * out and updates: one plain index, never rebuilt or swapped (docs/privacy.md).
+   */
+  public String erasuresIndex() {
+    return "cdp-" + workspace + "-erasures";
   }
 
   /** A new versioned profiles index for a full rebuild started at {@code buildStart}. */

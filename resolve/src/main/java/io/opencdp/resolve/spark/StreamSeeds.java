@@ -16,9 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -59,6 +61,29 @@ public final class StreamSeeds {
       CdpConfig config,
       String runId,
       long eventsVersion) {
+    return writeIfStreaming(spark, tables, config, runId, eventsVersion, true);
+  }
+
+  /**
+   * Writes a seed of the tables as they are now, after an erasure removed a person from them
+   * (docs/privacy.md): it carries the erased hashes and replaces every older seed, so no seed file
+   * keeps the person's events and a running stream drops them from its state.
+   *
+   * @param runId names the seed; must sort after the last resolve run's (a newer seed)
+   * @return the seed file, or empty when no stream has run here
+   */
+  public static Optional<Path> writeAfterErasure(
+      SparkSession spark, TableLocations tables, CdpConfig config, String runId) {
+    return writeIfStreaming(spark, tables, config, runId, null, false);
+  }
+
+  private static Optional<Path> writeIfStreaming(
+      SparkSession spark,
+      TableLocations tables,
+      CdpConfig config,
+      String runId,
+      Long eventsVersion,
+      boolean keepPrevious) {
     Path stream = config.workDir().resolve("stream");
     if (!Files.isDirectory(stream)) {
       return Optional.empty();
@@ -74,7 +99,9 @@ public final class StreamSeeds {
             runId,
             seed.state(),
             input.batch().events(),
-            input.neverLink());
+            input.neverLink(),
+            erasedHashes(spark, tables, config.workspace()),
+            keepPrevious);
     LOG.info(
         "stream seed {} written in {} ms, {} bytes ({} event(s) placed otherwise than by the batch)",
         file,
@@ -140,6 +167,22 @@ public final class StreamSeeds {
     return new Read(
         new StreamSeed.BatchResult(events, joins, profileOf, formerIds),
         IdentityOverrides.rules(spark, tables, workspace));
+  }
+
+  /** The table of erased hashes (docs/privacy.md, "Suppression"). */
+  public static final String SUPPRESSION_LIST = "suppression_list";
+
+  /** The salted hashes of what was erased ({@code suppression_list} rows of reason erased). */
+  static Set<String> erasedHashes(SparkSession spark, TableLocations tables, String workspace) {
+    Dataset<Row> rows = delta(spark, tables.table(SUPPRESSION_LIST), workspace);
+    Set<String> hashes = new HashSet<>();
+    if (rows != null) {
+      for (Row r :
+          rows.where(col("reason").equalTo("erased")).select("value_hash").collectAsList()) {
+        hashes.add(r.getString(0));
+      }
+    }
+    return hashes;
   }
 
   /** The workspace's rows of a table; null when there is no table. */

@@ -22,9 +22,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -34,15 +37,17 @@ import java.util.zip.GZIPOutputStream;
  * id>.jsonl.gz}, gzipped JSON lines: one per state entry ({@code {"map":..,"key":..,"value":..}})
  * and one per event ({@code "map":"event"}: the canonical event, so the stream can rebuild a
  * profile from events it never read itself) and one per never-link pair of the operators' overrides
- * ({@code "map":"never-link"}), after a first line naming the workspace and the run. Written to a
- * hidden file and renamed, so a reader never sees half a seed; run ids sort by their start time, so
- * the newest seed is the last name.
+ * ({@code "map":"never-link"}) and one per salted hash of an erased person's identifier or event id
+ * ({@code "map":"erased"}, docs/privacy.md), after a first line naming the workspace and the run.
+ * Written to a hidden file and renamed, so a reader never sees half a seed; run ids sort by their
+ * start time, so the newest seed is the last name.
  */
 public final class SeedFile {
   private static final String PREFIX = "resolve-";
   private static final String SUFFIX = ".jsonl.gz";
   private static final String EVENT = "event";
   private static final String NEVER_LINK = "never-link";
+  private static final String ERASED = "erased";
 
   private SeedFile() {}
 
@@ -54,19 +59,33 @@ public final class SeedFile {
    * @param state the state
    * @param events the batch's events, as {@link Json#mapper()} JSON, by event id
    * @param neverLink the operators' overrides the batch honoured, for the stream to honour too
+   * @param erased the salted hashes ({@code ErasedIdentifiers}) of erased people's identifiers and
+   *     event ids, which the stream must neither keep nor take in again
    */
   public record Loaded(
       String workspace,
       String run,
       MemoryState state,
       Map<String, String> events,
-      NeverLinkRules neverLink) {
+      NeverLinkRules neverLink,
+      Set<String> erased) {
     public Loaded {
       requireNonNull(workspace, "workspace is null");
       requireNonNull(run, "run is null");
       requireNonNull(state, "state is null");
       events = Map.copyOf(requireNonNull(events, "events is null"));
       requireNonNull(neverLink, "neverLink is null");
+      erased = Set.copyOf(requireNonNull(erased, "erased is null"));
+    }
+
+    /** A seed without erasures. */
+    public Loaded(
+        String workspace,
+        String run,
+        MemoryState state,
+        Map<String, String> events,
+        NeverLinkRules neverLink) {
+      this(workspace, run, state, events, neverLink, Set.of());
     }
   }
 
@@ -105,8 +124,8 @@ public final class SeedFile {
   }
 
   /**
-   * Writes a seed as {@code dir/<run>.jsonl.gz} and deletes older seeds but the one before it (a
-   * stream may be reading it).
+   * Writes a seed without erasures as {@code dir/<run>.jsonl.gz} and deletes older seeds but the
+   * one before it (a stream may be reading it).
    */
   public static Path write(
       Path dir,
@@ -115,6 +134,24 @@ public final class SeedFile {
       MemoryState state,
       List<TouchpointEvent> events,
       NeverLinkRules neverLink) {
+    return write(dir, workspace, run, state, events, neverLink, Set.of(), true);
+  }
+
+  /**
+   * Writes a seed as {@code dir/<run>.jsonl.gz} with the hashes of what was erased, and deletes
+   * older seeds: all of them when {@code keepPrevious} is false (after an erasure no file may keep
+   * the erased events; a stream that was about to read one looks again), else all but the one
+   * before it.
+   */
+  public static Path write(
+      Path dir,
+      String workspace,
+      String run,
+      MemoryState state,
+      List<TouchpointEvent> events,
+      NeverLinkRules neverLink,
+      Set<String> erased,
+      boolean keepPrevious) {
     ObjectMapper json = Json.mapper();
     Path target = dir.resolve(name(run));
     Path hidden = dir.resolve("." + name(run) + ".tmp");
@@ -146,6 +183,10 @@ public final class SeedFile {
           out.write(entry(json, NEVER_LINK, String.valueOf(i), value(pairs.get(i))).toString());
           out.newLine();
         }
+        for (String hash : new TreeSet<>(erased)) {
+          out.write(entry(json, ERASED, hash, true).toString());
+          out.newLine();
+        }
       }
       Files.move(hidden, target, StandardCopyOption.ATOMIC_MOVE);
       List<Path> older = new ArrayList<>();
@@ -157,7 +198,7 @@ public final class SeedFile {
             .sorted()
             .forEach(older::add);
       }
-      for (Path old : older.subList(0, Math.max(0, older.size() - 1))) {
+      for (Path old : older.subList(0, Math.max(0, older.size() - (keepPrevious ? 1 : 0)))) {
         Files.deleteIfExists(old);
       }
       return target;
@@ -172,6 +213,7 @@ public final class SeedFile {
     MemoryState state = StreamState.inMemory();
     Map<String, String> events = new HashMap<>();
     List<NeverLinkRules.Pair> pairs = new ArrayList<>();
+    Set<String> erased = new HashSet<>();
     String workspace = null;
     try (BufferedReader in =
         new BufferedReader(
@@ -198,13 +240,14 @@ public final class SeedFile {
           case "pins" -> state.pins().put(key, json.treeToValue(value, PinNode.class));
           case EVENT -> events.put(key, value.toString());
           case NEVER_LINK -> pairs.add(pair(value));
+          case ERASED -> erased.add(key);
           default -> throw new IllegalStateException("unknown map in the stream seed " + file);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the stream seed " + file, e);
     }
-    return new Loaded(workspace, runOf(file), state, events, NeverLinkRules.of(pairs));
+    return new Loaded(workspace, runOf(file), state, events, NeverLinkRules.of(pairs), erased);
   }
 
   /** The overrides as one JSON array, as the stream keeps them in its state. */

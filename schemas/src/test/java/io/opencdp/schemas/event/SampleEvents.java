@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Small events for tests: one with every field set, one with only the required fields. */
-final class SampleEvents {
+public final class SampleEvents {
   static final Instant OCCURRED_AT = Instant.parse("2024-05-01T09:30:00.123456Z");
   static final Instant RECEIVED_AT = Instant.parse("2024-05-01T09:30:02Z");
 
   private SampleEvents() {}
 
   /** Every optional value set and every list non-empty, so the JSON shows every field. */
-  static TouchpointEvent fullyPopulated() {
+  public static TouchpointEvent fullyPopulated() {
     Map<String, Object> nested = new LinkedHashMap<>();
     nested.put("tier", "gold");
     nested.put("points", 1200L);
