@@ -25,6 +25,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * What each destination was last sent: {@code cdp-<ws>-export-state}, one document per (segment,
@@ -61,39 +62,15 @@ final class ExportState {
                         b.filter(f -> f.term(t -> t.field("segment_id").value(segmentId)))
                             .filter(f -> f.term(t -> t.field("destination").value(destination)))));
     Map<String, List<String>> rows = new LinkedHashMap<>();
-    List<FieldValue> after = null;
-    while (true) {
-      List<FieldValue> from = after;
-      SearchResponse<ObjectNode> page =
-          EsCalls.callOr(
-              () ->
-                  es.search(
-                      s -> {
-                        s.index(index.name())
-                            .query(query)
-                            .size(PAGE)
-                            .sort(o -> o.field(f -> f.field("profile_id").order(SortOrder.Asc)));
-                        if (from != null) {
-                          s.searchAfter(from);
-                        }
-                        return s;
-                      },
-                      ObjectNode.class),
-              null);
-      if (page == null) {
-        return rows;
-      }
-      List<Hit<ObjectNode>> hits = page.hits().hits();
-      for (Hit<ObjectNode> hit : hits) {
-        List<String> row = new ArrayList<>();
-        hit.source().path("row").forEach(v -> row.add(v.asText()));
-        rows.put(hit.source().path("profile_id").asText(), row);
-      }
-      if (hits.size() < PAGE) {
-        return rows;
-      }
-      after = hits.get(hits.size() - 1).sort();
-    }
+    forEach(
+        query,
+        List.of("profile_id"),
+        doc -> {
+          List<String> row = new ArrayList<>();
+          doc.path("row").forEach(v -> row.add(v.asText()));
+          rows.put(doc.path("profile_id").asText(), row);
+        });
+    return rows;
   }
 
   /**
@@ -105,6 +82,15 @@ final class ExportState {
     List<FieldValue> ids = profileIds.stream().map(FieldValue::of).toList();
     Query query = Query.of(q -> q.terms(t -> t.field("profile_id").terms(v -> v.value(ids))));
     List<ObjectNode> rows = new ArrayList<>();
+    forEach(query, List.of("segment_id", "destination", "profile_id"), rows::add);
+    return rows;
+  }
+
+  /**
+   * Every document {@code query} matches, {@value #PAGE} per search after the last one's {@code
+   * sort} (fields ascending, unique together); none while the index does not exist.
+   */
+  private void forEach(Query query, List<String> sort, Consumer<ObjectNode> sink) {
     List<FieldValue> after = null;
     while (true) {
       List<FieldValue> from = after;
@@ -113,12 +99,10 @@ final class ExportState {
               () ->
                   es.search(
                       s -> {
-                        s.index(index.name())
-                            .query(query)
-                            .size(PAGE)
-                            .sort(o -> o.field(f -> f.field("segment_id").order(SortOrder.Asc)))
-                            .sort(o -> o.field(f -> f.field("destination").order(SortOrder.Asc)))
-                            .sort(o -> o.field(f -> f.field("profile_id").order(SortOrder.Asc)));
+                        s.index(index.name()).query(query).size(PAGE);
+                        sort.forEach(
+                            field ->
+                                s.sort(o -> o.field(f -> f.field(field).order(SortOrder.Asc))));
                         if (from != null) {
                           s.searchAfter(from);
                         }
@@ -127,12 +111,12 @@ final class ExportState {
                       ObjectNode.class),
               null);
       if (page == null) {
-        return rows;
+        return;
       }
       List<Hit<ObjectNode>> hits = page.hits().hits();
-      hits.forEach(hit -> rows.add(hit.source()));
+      hits.forEach(hit -> sink.accept(hit.source()));
       if (hits.size() < PAGE) {
-        return rows;
+        return;
       }
       after = hits.get(hits.size() - 1).sort();
     }
