@@ -36,7 +36,9 @@ final class ApiRoutes {
       AudienceController audience,
       ExportsController exports,
       SuppressionsController suppressions,
-      ErasuresController erasures) {
+      ErasuresController erasures,
+      ConsentController consent,
+      AccessExportController accessExport) {
     List<ApiRoute> routes = new ArrayList<>();
     routes.add(
         new ApiRoute(
@@ -171,6 +173,32 @@ final class ApiRoutes {
             List.of(id),
             List.of(400, 404, 503),
             identity::identity));
+    routes.add(
+        new ApiRoute(
+            GET,
+            "/v1/profiles/{id}/consent",
+            ANY_KEY,
+            "Every named consent purpose (privacy.purposes) granted or not, with the change that"
+                + " decided it, and the profile's latest consent rows",
+            List.of(
+                id,
+                new Parameter(
+                    ConsentController.PURPOSE,
+                    "query",
+                    false,
+                    "only this named purpose (one of privacy.purposes, e.g. marketing_email)")),
+            List.of(400, 404, 503),
+            consent::consent));
+    routes.add(
+        new ApiRoute(
+            GET,
+            "/v1/profiles/{id}/export",
+            ADMIN,
+            "Access export (data-subject access request): everything held on the person as one"
+                + " JSON document: profile, identifiers, merges, segments, every event, consent",
+            List.of(id),
+            List.of(400, 404, 503),
+            accessExport::export));
     routes.add(
         new ApiRoute(
             POST,

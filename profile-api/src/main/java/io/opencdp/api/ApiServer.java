@@ -54,7 +54,7 @@ public final class ApiServer implements AutoCloseable {
     this(
         config,
         workspace,
-        ProfileFields.builtIn(),
+        ProfileFields.of(CdpConfig.defaults()),
         CdpConfig.defaults().segments(),
         Clock.systemUTC(),
         readiness,
@@ -160,7 +160,8 @@ public final class ApiServer implements AutoCloseable {
     IdentifierValues values =
         new IdentifierValues(new PhoneNormalizer(config.defaultPhoneRegion()));
     int maxPage = config.maxPageSize();
-    SegmentCatalog catalog = new SegmentCatalog(new SegmentStore(es.client(), indices), fields);
+    SegmentStore segmentStore = new SegmentStore(es.client(), indices);
+    SegmentCatalog catalog = new SegmentCatalog(segmentStore, fields);
     List<ApiRoute> table =
         ApiRoutes.table(
             new HealthController(readiness),
@@ -177,7 +178,16 @@ public final class ApiServer implements AutoCloseable {
             new SuppressionsController(
                 new SuppressionList(es.client(), indices, values, clock), maxPage),
             new ErasuresController(
-                new ErasureQueue(es.client(), indices), profiles, values, clock, maxPage));
+                new ErasureQueue(es.client(), indices), profiles, values, clock, maxPage),
+            new ConsentController(profiles, fields.consentPurposes()),
+            new AccessExportController(
+                workspace,
+                profiles,
+                events,
+                segmentStore,
+                exports,
+                fields.consentPurposes(),
+                clock));
     this.routes = ApiRoutes.withAudit(table, new AuditController(auditIndex, maxPage));
     openApi.publish(routes);
     AccessController access = new AccessController(new ApiKeys(config.keys()), workspace);
@@ -216,15 +226,16 @@ public final class ApiServer implements AutoCloseable {
 
   /**
    * The API of {@code workspace} over the Elasticsearch cluster at {@code esUrl}, with the built-in
-   * profile fields only and segment days in UTC ({@link #create(CdpConfig, ApiConfig, String)}
-   * takes them from the config). Nothing connects yet; {@link #start} serves.
+   * profile fields only, the default consent purposes and segment days in UTC ({@link
+   * #create(CdpConfig, ApiConfig, String)} takes them from the config). Nothing connects yet;
+   * {@link #start} serves.
    */
   public static ApiServer create(ApiConfig config, String workspace, String esUrl) {
     CdpConfig defaults = CdpConfig.defaults();
     return create(
         config,
         workspace,
-        ProfileFields.builtIn(),
+        ProfileFields.of(defaults),
         defaults.segments(),
         defaults.exports(),
         defaults.workDir(),
@@ -241,7 +252,7 @@ public final class ApiServer implements AutoCloseable {
     return create(
         api,
         config.workspace(),
-        ProfileFields.of(config.profiles()),
+        ProfileFields.of(config),
         config.segments(),
         config.exports(),
         config.workDir(),

@@ -10,6 +10,8 @@ import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opencdp.api.store.StoreIndices;
 import java.util.Collection;
 import java.util.List;
@@ -55,6 +57,46 @@ final class EventStore {
                 .query(query)
                 .sort(ProfileStore.byField("occurred_at", SortOrder.Desc))
                 .sort(ProfileStore.byField("event_id", SortOrder.Desc)));
+  }
+
+  /**
+   * Every event of {@code profileIds} (a survivor and its alias ids), oldest first ({@code
+   * occurred_at} then {@code event_id}), {@code pageSize} per search with {@code search_after},
+   * each handed to {@code sink} as stored: nothing is left out however many there are.
+   */
+  void forEachEvent(
+      Collection<String> profileIds, int pageSize, java.util.function.Consumer<ObjectNode> sink) {
+    List<FieldValue> ids = profileIds.stream().map(FieldValue::of).toList();
+    Query query = Query.of(q -> q.terms(t -> t.field("profile_id").terms(v -> v.value(ids))));
+    Page.Request page = new Page.Request(pageSize, null);
+    while (true) {
+      Page.Request request = page;
+      SearchResponse<ObjectNode> response =
+          EsCalls.callOr(
+              () ->
+                  es.search(
+                      s -> {
+                        s.index(indices.eventsAlias())
+                            .ignoreUnavailable(true)
+                            .allowNoIndices(true)
+                            .query(query)
+                            .size(request.limit())
+                            .sort(ProfileStore.byField("occurred_at", SortOrder.Asc))
+                            .sort(ProfileStore.byField("event_id", SortOrder.Asc));
+                        if (request.after() != null) {
+                          s.searchAfter(request.after());
+                        }
+                        return s;
+                      },
+                      ObjectNode.class),
+              null);
+      List<Hit<ObjectNode>> hits = response == null ? List.of() : response.hits().hits();
+      hits.forEach(hit -> sink.accept(hit.source()));
+      if (hits.size() < pageSize) {
+        return;
+      }
+      page = new Page.Request(pageSize, hits.get(hits.size() - 1).sort());
+    }
   }
 
   /** The profile ids of the events of order {@code orderId}; at most max. */

@@ -55,7 +55,7 @@ public final class SavedSegments {
    * The saved segments of the workspace {@code indices} names.
    *
    * @param fields the profile catalog with the configured custom traits ({@code
-   *     ProfileFields.of(config.profiles())})
+   *     ProfileFields.of(config)})
    */
   public static SavedSegments of(
       ElasticsearchClient es, StoreIndices indices, ProfileFields fields) {

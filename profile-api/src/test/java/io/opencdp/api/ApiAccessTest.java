@@ -62,6 +62,8 @@ class ApiAccessTest {
           Map.entry("GET /v1/profiles/{id}/events", new Call("/v1/profiles/p-jane/events", null)),
           Map.entry(
               "GET /v1/profiles/{id}/identity", new Call("/v1/profiles/p-jane/identity", null)),
+          Map.entry("GET /v1/profiles/{id}/consent", new Call("/v1/profiles/p-jane/consent", null)),
+          Map.entry("GET /v1/profiles/{id}/export", new Call("/v1/profiles/p-jane/export", null)),
           Map.entry(
               "POST /v1/profiles/{id}/split",
               new Call(

@@ -44,6 +44,7 @@ final class StoreFixture {
   static final String HOUSEHOLD_PHONE = "+15550102000";
   static final String JANE_EMAIL = "jane.doe@example.com";
   static final String JANE_ORDER = "O-1001";
+  static final String JANE_SEGMENT = "seg-jane-000001";
   static final List<String> JANE_EVENTS_NEWEST_FIRST =
       List.of("e-05", "e-04", "e-03", "e-02", "e-01");
   private static final Instant BUILD = Instant.parse("2026-04-01T00:00:00Z");
@@ -128,6 +129,12 @@ final class StoreFixture {
     contact(jane, "loyalty_ids", "L-77", false);
     contact(jane, "device_ids", "dev-1", false);
     contact(jane, "anonymous_ids", "anon-1", false);
+    // the latest consent rows, as the events below carried them (ConsentTest's cases by purpose)
+    ArrayNode consent = jane.putArray("consent");
+    consent(consent, "ad_targeting", null, true, "e-02", "2026-02-20T12:00:00Z");
+    consent(consent, "marketing", null, false, "e-01", "2026-02-03T10:00:00Z");
+    consent(consent, "marketing", "email", true, "e-03", "2026-03-05T08:00:00Z");
+    jane.putArray("segments").add(JANE_SEGMENT);
     ObjectNode john =
         profile(JOHN, "John", "Doe", "john.doe@example.com", null, "1 Main St", "Springfield");
     contact(john, "phones", HOUSEHOLD_PHONE, true);
@@ -145,6 +152,15 @@ final class StoreFixture {
         profile(
             JOSEPH, "Joseph", "Smith", "jsmith@example.net", "+15550104444", "2 Elm St", "Boston");
     return List.of(jane, john, jose, joseph).stream().map(StoreFixture::withPhoneDigits).toList();
+  }
+
+  /** A {@code consent} row of a profile document (and the change an event carried). */
+  private static ObjectNode consent(
+      ArrayNode rows, String purpose, String channel, boolean granted, String event, String at) {
+    ObjectNode row = rows.addObject();
+    row.put("purpose", purpose).put("channel", channel).put("granted", granted);
+    row.put("source", "test").put("event_id", event).put("changed_at", at);
+    return row;
   }
 
   private static ObjectNode profile(
@@ -356,6 +372,17 @@ final class StoreFixture {
         .put("country", "US");
     if (order != null) {
       event.putObject("properties").putObject("order").put("order_id", order);
+    }
+    ArrayNode consent = event.putArray("consent");
+    switch (id) {
+      case "e-01" -> consent(consent, "marketing", null, false, id, at).remove("event_id");
+      case "e-02" -> {
+        // an email withdrawal the later grant of e-03 overrides: history only
+        consent(consent, "marketing", "email", false, id, at).remove("event_id");
+        consent(consent, "ad_targeting", null, true, id, at).remove("event_id");
+      }
+      case "e-03" -> consent(consent, "marketing", "email", true, id, at).remove("event_id");
+      default -> {}
     }
     event
         .putObject("custom")

@@ -113,7 +113,7 @@ final class SegmentsBenchmark implements Benchmark {
             new Figure("index.segments", EsStats.segmentCount(url, profilesIndex), "segments"));
         figures.add(new Figure("index.size", EsStats.storeMib(url, profilesIndex), "MiB"));
 
-        ProfileFields fields = ProfileFields.of(config.profiles());
+        ProfileFields fields = ProfileFields.of(config);
         SegmentWindows windows =
             SegmentWindows.of(config.segments(), Clock.fixed(NOW, ZoneOffset.UTC));
         SavedSegments saved = SavedSegments.of(client, names, fields);

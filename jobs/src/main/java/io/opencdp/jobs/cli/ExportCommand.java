@@ -112,7 +112,7 @@ final class ExportCommand implements Callable<Integer> {
     return Exports.of(
         es.client(),
         new StoreIndices(config.workspace()),
-        ProfileFields.of(config.profiles()),
+        ProfileFields.of(config),
         config.segments(),
         config.exports().consentPurpose(),
         config.exports().directoryIn(config.workDir()),

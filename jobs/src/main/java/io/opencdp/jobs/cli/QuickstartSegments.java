@@ -58,9 +58,7 @@ final class QuickstartSegments {
     try (EsConnection es = EsConnection.open(esUrl, config.api().esTimeoutMillis())) {
       SavedSegments saved =
           SavedSegments.of(
-              es.client(),
-              new StoreIndices(config.workspace()),
-              ProfileFields.of(config.profiles()));
+              es.client(), new StoreIndices(config.workspace()), ProfileFields.of(config));
       List<SavedSegments.Saved> all = saved.all();
       for (String name : ORDER) {
         Optional<SavedSegments.Saved> existing =

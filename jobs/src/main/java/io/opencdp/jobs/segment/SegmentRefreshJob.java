@@ -100,8 +100,7 @@ public final class SegmentRefreshJob {
         MemberStage stage =
             new MemberStage(
                 spark, config.workDir().toAbsolutePath().resolve("tmp").resolve(runId))) {
-      SavedSegments saved =
-          SavedSegments.of(es.client(), names, ProfileFields.of(config.profiles()));
+      SavedSegments saved = SavedSegments.of(es.client(), names, ProfileFields.of(config));
       List<SavedSegments.Saved> selected = select(saved, segmentIds);
       Map<String, Long> members = new HashMap<>();
       for (SavedSegments.Saved segment : selected) {

@@ -368,8 +368,90 @@ class IndexJobTest {
     }
   }
 
+  /**
+   * The access export of the merged survivor (a person with a merge, events of two former profiles,
+   * several identifiers) holds exactly what the Delta tables hold on them: every event of {@code
+   * event_profiles} with the identifiers of its {@code events} row, every {@code identity_map} row,
+   * the {@code profiles} row and every {@code profile_merges} row naming them as survivor. (Segment
+   * memberships: SegmentRefreshJobTest.)
+   */
   @Test
   @Order(5)
+  void theAccessExportHoldsWhatTheTablesHoldOnThePerson() throws Exception {
+    JsonNode export;
+    try (ApiServer api =
+        ApiServer.create(config.api().withPort(0), config.workspace(), esUrl).start()) {
+      export = AgentGet.asAdmin(api, "/v1/profiles/" + mergedAlias + "/export");
+    }
+    String id = mergedSurvivor;
+    assertThat(export.path("profile_id").asText()).isEqualTo(id);
+
+    Map<String, java.util.Set<String>> deltaEvents = new java.util.TreeMap<>();
+    for (Row row :
+        table("event_profiles")
+            .where(col("profile_id").equalTo(id))
+            .join(table("events"), "event_id")
+            .select("event_id", "identifiers")
+            .collectAsList()) {
+      deltaEvents.put(row.getAs("event_id"), identifiers(row.getList(1)));
+    }
+    Map<String, java.util.Set<String>> exported = new java.util.TreeMap<>();
+    for (JsonNode event : export.path("events")) {
+      java.util.Set<String> ids = new java.util.TreeSet<>();
+      event
+          .path("event")
+          .path("identifiers")
+          .forEach(
+              i -> ids.add(i.path("type").asText() + ":" + i.path("normalized").asText("null")));
+      exported.put(event.path("event_id").asText(), ids);
+    }
+    assertThat(deltaEvents).hasSizeGreaterThan(1);
+    assertThat(exported).isEqualTo(deltaEvents);
+    assertThat(export.path("event_count").asInt()).isEqualTo(deltaEvents.size());
+
+    java.util.Set<String> identityMap = new java.util.TreeSet<>();
+    table("identity_map")
+        .where(col("profile_id").equalTo(id))
+        .collectAsList()
+        .forEach(
+            r -> identityMap.add(r.getAs("identifier_type") + ":" + r.getAs("identifier_value")));
+    java.util.Set<String> identifiers = new java.util.TreeSet<>();
+    export
+        .path("identifiers")
+        .forEach(i -> identifiers.add(i.path("type").asText() + ":" + i.path("value").asText()));
+    assertThat(identifiers).isNotEmpty().isEqualTo(identityMap);
+
+    Row profile = table("profiles").where(col("profile_id").equalTo(id)).first();
+    assertThat(export.at("/profile/profile_id").asText()).isEqualTo(id);
+    java.util.Set<String> emails = new java.util.TreeSet<>();
+    profile.<Row>getList(profile.fieldIndex("emails")).forEach(e -> emails.add(e.getAs("value")));
+    assertThat(export.at("/profile/emails").findValuesAsText("value"))
+        .containsExactlyInAnyOrderElementsOf(emails);
+    assertThat(export.at("/profile/consent").size())
+        .isEqualTo(profile.getList(profile.fieldIndex("consent")).size());
+
+    List<String> aliases =
+        table("profile_merges")
+            .where(col("surviving_profile_id").equalTo(id))
+            .collectAsList()
+            .stream()
+            .map(r -> r.<String>getAs("alias_profile_id"))
+            .toList();
+    assertThat(aliases).contains(mergedAlias);
+    assertThat(export.at("/merges/records").findValuesAsText("alias_profile_id"))
+        .containsExactlyInAnyOrderElementsOf(aliases);
+    assertThat(export.at("/merges/merged_from").toString()).contains(mergedAlias);
+    assertThat(export.path("segments").size()).isZero(); // no segment_membership table here
+  }
+
+  private static java.util.Set<String> identifiers(List<Row> rows) {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    rows.forEach(r -> ids.add(r.getAs("type") + ":" + r.getAs("normalized")));
+    return ids;
+  }
+
+  @Test
+  @Order(6)
   void aRetentionDropsOlderMonthsAndEvents() throws Exception {
     Instant cutoff = Instant.parse("2026-09-15T00:00:00Z");
     long days = Math.max(1, java.time.Duration.between(cutoff, Instant.now()).toDays());

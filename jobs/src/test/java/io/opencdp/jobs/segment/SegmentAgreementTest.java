@@ -86,7 +86,7 @@ class SegmentAgreementTest {
     profileEvents = delta.profileEvents().cache();
     reference = new SegmentReference(profiles, profileEvents);
     total = profiles.count();
-    fields = ProfileFields.of(config.profiles());
+    fields = ProfileFields.of(config);
     Map<String, SegmentDefinition> saved = new LinkedHashMap<>();
     saved.put("seg-us", definition(SegmentCases.IN_US, SegmentLookup.none()));
     saved.put(

@@ -113,6 +113,9 @@ final class SegmentCases {
     c.put(
         "ad targeting consent on email",
         "{\"consent\": {\"purpose\": \"ad_targeting\", \"channel\": \"email\"}}");
+    // named purposes of privacy.purposes: marketing on email, analytics as a whole
+    c.put("named purpose marketing_email", "{\"consent\": {\"purpose\": \"marketing_email\"}}");
+    c.put("named purpose analytics", "{\"consent\": {\"purpose\": \"analytics\"}}");
     // combinators and references
     c.put("and", and(IN_US, field("traits.order_count", "gte", "1")));
     c.put("or", or(field("country", "neq", "\"US\""), op("traits.last_call_at", "exists")));

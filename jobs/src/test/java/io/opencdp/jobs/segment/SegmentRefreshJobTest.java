@@ -21,6 +21,7 @@ import io.opencdp.ingest.testing.SharedSpark;
 import io.opencdp.jobs.index.IndexJob;
 import io.opencdp.jobs.index.IndexMode;
 import io.opencdp.jobs.index.IndexReport;
+import io.opencdp.jobs.testing.AgentGet;
 import io.opencdp.jobs.testing.SampleCopies;
 import io.opencdp.schemas.config.ApiConfig;
 import io.opencdp.schemas.config.CdpConfig;
@@ -186,6 +187,29 @@ class SegmentRefreshJobTest {
     assertThat(segmentsOf(leaver)).doesNotContain(usId);
     assertThat(segmentsOf(joiner)).contains(usId);
     assertDocumentsCarryTheOpenRows();
+    theAccessExportListsTheOpenMembershipRows(leaver);
+    theAccessExportListsTheOpenMembershipRows(joiner);
+  }
+
+  /**
+   * {@code GET /v1/profiles/{id}/export} lists the segments of the profile's open {@code
+   * segment_membership} rows, with their names; closed rows (the leaver's spell in the US segment)
+   * are history the profile store does not keep (docs/privacy.md, "Access export").
+   */
+  private static void theAccessExportListsTheOpenMembershipRows(String profileId) throws Exception {
+    Set<String> open = new TreeSet<>();
+    membership()
+        .where(col("profile_id").equalTo(profileId).and(col("exited_at").isNull()))
+        .select("segment_id")
+        .collectAsList()
+        .forEach(r -> open.add(r.getString(0)));
+    JsonNode export = AgentGet.asAdmin(api, "/v1/profiles/" + profileId + "/export");
+    Set<String> exported = new TreeSet<>();
+    export.path("segments").forEach(m -> exported.add(m.path("segment_id").asText()));
+    assertThat(exported).as(profileId).isEqualTo(open);
+    export
+        .path("segments")
+        .forEach(m -> assertThat(m.path("name").asText()).isIn("US", "Pages today"));
   }
 
   @Test
@@ -401,8 +425,7 @@ class SegmentRefreshJobTest {
     Condition parsed =
         SegmentDefinitions.parse(
                 "{\"name\": \"x\", \"condition\": " + condition + "}",
-                SegmentContext.newSegment(
-                    ProfileFields.of(config.profiles()), SegmentLookup.none()))
+                SegmentContext.newSegment(ProfileFields.of(config), SegmentLookup.none()))
             .condition();
     Set<String> ids = new TreeSet<>();
     SegmentReference.of(spark, tables, config.workspace())

@@ -18,10 +18,19 @@ public final class AgentGet {
 
   /** The JSON body of {@code path}, asserting a 200 (the body is in the failure message). */
   public static JsonNode json(ApiServer api, String path) throws Exception {
+    return json(api, path, "cdp_demo_agent_key");
+  }
+
+  /** As {@link #json(ApiServer, String)} with the demo admin key (admin-only routes). */
+  public static JsonNode asAdmin(ApiServer api, String path) throws Exception {
+    return json(api, path, "cdp_demo_admin_key");
+  }
+
+  private static JsonNode json(ApiServer api, String path, String key) throws Exception {
     HttpResponse<String> response =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(api.url() + path))
-                .header("Authorization", "Bearer cdp_demo_agent_key")
+                .header("Authorization", "Bearer " + key)
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);

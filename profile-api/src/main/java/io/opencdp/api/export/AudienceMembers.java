@@ -3,19 +3,18 @@ package io.opencdp.api.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opencdp.schemas.audience.AudienceMember;
+import io.opencdp.schemas.privacy.ConsentRecord;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The one mapping from a profile document (docs/profile-store.md, "Profile documents") to what an
  * export reads: {@code emails[].value} (primary first, by {@code is_primary}), {@code
  * phones[].value}, {@code customer_ids[].value}, the surviving {@code first_name}, {@code
  * last_name}, {@code address} ({@code city}, {@code region}, {@code postal_code}, {@code country}),
- * {@code birth_date}, {@code gender} ({@code .value} of each), {@code consent_granted} and {@code
+ * {@code birth_date}, {@code gender} ({@code .value} of each), {@code consent} and {@code
  * identifiers.<type>}.
  */
 public final class AudienceMembers {
@@ -38,8 +37,6 @@ public final class AudienceMembers {
             text(address.path("country")),
             date(doc.path("birth_date").path("value")),
             text(doc.path("gender").path("value")));
-    Set<String> granted = new HashSet<>();
-    doc.path("consent_granted").forEach(key -> granted.add(key.asText()));
     List<ExportProfile.Identifier> identifiers = new ArrayList<>();
     doc.path("identifiers")
         .fields()
@@ -47,7 +44,7 @@ public final class AudienceMembers {
             type ->
                 values(type.getValue())
                     .forEach(v -> identifiers.add(new ExportProfile.Identifier(type.getKey(), v))));
-    return new ExportProfile(member, granted, identifiers);
+    return new ExportProfile(member, ConsentRecord.fromDocument(doc.get("consent")), identifiers);
   }
 
   /** The values of a contact-point list, the primary ones first, otherwise in stored order. */

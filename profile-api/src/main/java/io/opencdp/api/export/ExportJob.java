@@ -5,10 +5,11 @@ import static java.util.Objects.requireNonNull;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import io.opencdp.api.SavedSegments;
 import io.opencdp.schemas.audience.AudienceLayout;
+import io.opencdp.schemas.config.PrivacyConfig.ConsentPurpose;
 import io.opencdp.schemas.config.SegmentsConfig;
 import io.opencdp.schemas.error.CdpException;
 import io.opencdp.schemas.error.ErrorCode;
-import io.opencdp.schemas.segment.ConsentCondition;
+import io.opencdp.schemas.privacy.ConsentPurposes;
 import io.opencdp.schemas.segment.SegmentWindows;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,7 +45,7 @@ final class ExportJob {
   private final ExportState state;
   private final Suppressions suppressions;
   private final SegmentsConfig segmentsConfig;
-  private final String consentKey;
+  private final ConsentPurpose consentPurpose;
   private final Clock clock;
 
   ExportJob(
@@ -52,13 +53,13 @@ final class ExportJob {
       ExportState state,
       Suppressions suppressions,
       SegmentsConfig segmentsConfig,
-      String consentPurpose,
+      ConsentPurpose consentPurpose,
       Clock clock) {
     this.segments = requireNonNull(segments, "segments is null");
     this.state = requireNonNull(state, "state is null");
     this.suppressions = requireNonNull(suppressions, "suppressions is null");
     this.segmentsConfig = requireNonNull(segmentsConfig, "segmentsConfig is null");
-    this.consentKey = ConsentCondition.grantedKey(consentPurpose, null);
+    this.consentPurpose = requireNonNull(consentPurpose, "consentPurpose is null");
     this.clock = requireNonNull(clock, "clock is null");
   }
 
@@ -198,7 +199,7 @@ final class ExportJob {
       Set<String> keys = new HashSet<>();
       for (ExportProfile profile : batch) {
         members++;
-        if (!profile.consentGranted().contains(consentKey)) {
+        if (!ConsentPurposes.isGranted(profile.consent(), consentPurpose)) {
           droppedConsent++;
           continue;
         }

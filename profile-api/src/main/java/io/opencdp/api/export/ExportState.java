@@ -25,6 +25,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * What each destination was last sent: {@code cdp-<ws>-export-state}, one document per (segment,
@@ -61,6 +62,35 @@ final class ExportState {
                         b.filter(f -> f.term(t -> t.field("segment_id").value(segmentId)))
                             .filter(f -> f.term(t -> t.field("destination").value(destination)))));
     Map<String, List<String>> rows = new LinkedHashMap<>();
+    forEach(
+        query,
+        List.of("profile_id"),
+        doc -> {
+          List<String> row = new ArrayList<>();
+          doc.path("row").forEach(v -> row.add(v.asText()));
+          rows.put(doc.path("profile_id").asText(), row);
+        });
+    return rows;
+  }
+
+  /**
+   * Every row last sent of the profiles {@code profileIds} (a survivor and its alias ids), to any
+   * segment and destination, as stored ({@code segment_id}, {@code destination}, {@code format},
+   * {@code export_id}, {@code exported_at}, {@code row}); none before the first export.
+   */
+  List<ObjectNode> sentTo(Collection<String> profileIds) {
+    List<FieldValue> ids = profileIds.stream().map(FieldValue::of).toList();
+    Query query = Query.of(q -> q.terms(t -> t.field("profile_id").terms(v -> v.value(ids))));
+    List<ObjectNode> rows = new ArrayList<>();
+    forEach(query, List.of("segment_id", "destination", "profile_id"), rows::add);
+    return rows;
+  }
+
+  /**
+   * Every document {@code query} matches, {@value #PAGE} per search after the last one's {@code
+   * sort} (fields ascending, unique together); none while the index does not exist.
+   */
+  private void forEach(Query query, List<String> sort, Consumer<ObjectNode> sink) {
     List<FieldValue> after = null;
     while (true) {
       List<FieldValue> from = after;
@@ -69,10 +99,10 @@ final class ExportState {
               () ->
                   es.search(
                       s -> {
-                        s.index(index.name())
-                            .query(query)
-                            .size(PAGE)
-                            .sort(o -> o.field(f -> f.field("profile_id").order(SortOrder.Asc)));
+                        s.index(index.name()).query(query).size(PAGE);
+                        sort.forEach(
+                            field ->
+                                s.sort(o -> o.field(f -> f.field(field).order(SortOrder.Asc))));
                         if (from != null) {
                           s.searchAfter(from);
                         }
@@ -81,16 +111,12 @@ final class ExportState {
                       ObjectNode.class),
               null);
       if (page == null) {
-        return rows;
+        return;
       }
       List<Hit<ObjectNode>> hits = page.hits().hits();
-      for (Hit<ObjectNode> hit : hits) {
-        List<String> row = new ArrayList<>();
-        hit.source().path("row").forEach(v -> row.add(v.asText()));
-        rows.put(hit.source().path("profile_id").asText(), row);
-      }
+      hits.forEach(hit -> sink.accept(hit.source()));
       if (hits.size() < PAGE) {
-        return rows;
+        return;
       }
       after = hits.get(hits.size() - 1).sort();
     }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,7 @@ public final class Exports implements AutoCloseable {
   public interface Layouts extends BiFunction<AudienceFormat, List<String>, AudienceLayout> {}
 
   private final ExportJob job;
+  private final ExportState state;
   private final ExportRecords records;
   private final Layouts layouts;
   private final Path directory;
@@ -52,7 +54,8 @@ public final class Exports implements AutoCloseable {
   private ExecutorService executor;
 
   /**
-   * @param consentPurpose {@code exports.consent_purpose}
+   * @param consentPurpose {@code exports.consent_purpose}: a named purpose of {@code fields}, else
+   *     a consent purpose as a whole
    * @param directory where {@link #submit} writes files ({@code exports.directory} resolved)
    */
   public Exports(
@@ -71,13 +74,14 @@ public final class Exports implements AutoCloseable {
     this.directory = requireNonNull(directory, "directory is null");
     this.workspace = indices.workspace();
     this.records = new ExportRecords(es, indices);
+    this.state = new ExportState(es, indices);
     this.job =
         new ExportJob(
             SavedSegments.of(es, indices, fields),
-            new ExportState(es, indices),
+            state,
             suppressions,
             segments,
-            consentPurpose,
+            fields.consentPurposes().resolve(consentPurpose),
             clock);
   }
 
@@ -147,6 +151,14 @@ public final class Exports implements AutoCloseable {
           }
         });
     return record;
+  }
+
+  /**
+   * The rows last sent of the profiles {@code profileIds} to every segment's destinations (the
+   * access export lists them): {@code cdp-<ws>-export-state} documents as stored.
+   */
+  public List<ObjectNode> sentTo(Collection<String> profileIds) {
+    return state.sentTo(profileIds);
   }
 
   /** The record {@code exportId}. */

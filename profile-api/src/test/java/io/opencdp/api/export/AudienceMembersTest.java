@@ -1,10 +1,12 @@
 package io.opencdp.api.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opencdp.schemas.audience.AudienceMember;
+import io.opencdp.schemas.privacy.ConsentRecord;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +38,10 @@ class AudienceMembersTest {
     assertThat(member.country()).isEqualTo("US");
     assertThat(member.birthDate()).isEqualTo(LocalDate.of(1985, 4, 12));
     assertThat(member.gender()).isEqualTo("female");
-    assertThat(profile.consentGranted())
-        .containsExactlyInAnyOrder("ad_targeting:*", "email_marketing:email");
+    assertThat(profile.consent())
+        .extracting(ConsentRecord::purpose, ConsentRecord::channel, ConsentRecord::granted)
+        .containsExactly(
+            tuple("email_marketing", "email", true), tuple("ad_targeting", null, true));
     assertThat(profile.identifiers())
         .containsExactlyInAnyOrder(
             new ExportProfile.Identifier("email", "old@example.com"),
@@ -52,6 +56,7 @@ class AudienceMembersTest {
     doc.remove("first_name");
     doc.remove("birth_date");
     doc.remove("consent_granted");
+    doc.remove("consent");
 
     ExportProfile profile = AudienceMembers.from(doc);
 
@@ -59,7 +64,7 @@ class AudienceMembersTest {
     assertThat(profile.member().phones()).isEmpty();
     assertThat(profile.member().firstName()).isNull();
     assertThat(profile.member().birthDate()).isNull();
-    assertThat(profile.consentGranted()).isEmpty();
+    assertThat(profile.consent()).isEmpty();
     assertThat(profile.identifiers()).isEmpty();
   }
 }

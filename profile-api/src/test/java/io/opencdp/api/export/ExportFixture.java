@@ -13,6 +13,7 @@ import io.opencdp.api.store.StoreIndices;
 import io.opencdp.api.testing.EsTestCluster;
 import io.opencdp.schemas.audience.AudienceFormat;
 import io.opencdp.schemas.audience.AudienceLayout;
+import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.config.SegmentsConfig;
 import io.opencdp.schemas.json.Json;
 import io.opencdp.schemas.segment.ProfileFields;
@@ -176,15 +177,30 @@ public final class ExportFixture implements AutoCloseable {
     p.put("postal_code", "62701");
     p.put("country", country);
     ArrayNode granted = p.putArray("consent_granted");
+    ArrayNode consent = p.putArray("consent");
     granted.add("email_marketing:email");
+    consent(consent, "email_marketing", "email", true, "2026-02-03T10:00:00Z");
     if (adTargeting) {
       granted.add("ad_targeting:*");
+      consent(consent, "ad_targeting", null, true, "2026-02-04T10:00:00Z");
     }
     p.put("as_of", "2026-04-01T00:00:00Z");
     p.put("updated_at", "2026-04-01T00:00:00Z");
     p.put("indexed_at", "2026-04-01T00:05:00Z");
     p.put("delta_version", 7);
     return p;
+  }
+
+  /** Adds a {@code consent} row (the latest change of one purpose and channel) to {@code rows}. */
+  public static void consent(
+      ArrayNode rows, String purpose, String channel, boolean granted, String changedAt) {
+    ObjectNode row = rows.addObject();
+    row.put("purpose", purpose);
+    row.put("channel", channel);
+    row.put("granted", granted);
+    row.put("source", "test");
+    row.put("event_id", "e-" + purpose + "-" + changedAt);
+    row.put("changed_at", changedAt);
   }
 
   static ObjectNode survived(String value) {
@@ -246,6 +262,23 @@ public final class ExportFixture implements AutoCloseable {
    */
   public Exports exports(Path dir) {
     return exports(es, indices, suppressions(), dir);
+  }
+
+  /**
+   * Exports of this workspace as {@link #exports(Path)}, for consent purpose {@code purpose} (a
+   * named purpose of the default {@code privacy.purposes}, or a purpose as a whole).
+   */
+  public Exports exports(Path dir, String purpose) {
+    return new Exports(
+        es.client(),
+        indices,
+        ProfileFields.of(CdpConfig.defaults()),
+        new SegmentsConfig(ZoneId.of("UTC")),
+        purpose,
+        dir,
+        suppressions(),
+        AudienceLayout::of,
+        Clock.systemUTC());
   }
 
   /** Exports of {@code indices} with the platform layouts and nobody suppressed. */

@@ -98,6 +98,56 @@ class ExportJobTest {
     }
   }
 
+  /**
+   * The members of one segment, each with one consent situation, exported for {@code ad_targeting}
+   * (the default, a purpose as a whole) and for the named {@code marketing_email} (marketing on
+   * email): only the granted ones are written, the others count as dropped for consent.
+   */
+  @Test
+  void anAdExportExcludesEveryMemberWhoseConsentIsNotGranted() {
+    ObjectNode granted = frProfile("fr-granted");
+    ExportFixture.consent(rows(granted), "ad_targeting", null, true, "2026-03-01T10:00:00Z");
+    // the latest change is a withdrawal
+    ObjectNode revoked = frProfile("fr-revoked");
+    ExportFixture.consent(rows(revoked), "ad_targeting", null, false, "2026-03-02T10:00:00Z");
+    // no record at all
+    ObjectNode none = frProfile("fr-none");
+    // a grant on one channel only: the purpose as a whole is decided by a channel-less change
+    ObjectNode emailOnly = frProfile("fr-email-only");
+    ExportFixture.consent(rows(emailOnly), "ad_targeting", "email", true, "2026-03-01T10:00:00Z");
+    // marketing: a channel-less grant decides email, unless email's own later row withdraws it
+    ExportFixture.consent(rows(granted), "marketing", null, true, "2026-03-01T10:00:00Z");
+    ExportFixture.consent(rows(revoked), "marketing", null, true, "2026-03-01T10:00:00Z");
+    ExportFixture.consent(rows(revoked), "marketing", "email", false, "2026-03-05T10:00:00Z");
+    ExportFixture.consent(rows(emailOnly), "marketing", "sms", true, "2026-03-01T10:00:00Z");
+    fixture.put(granted, revoked, none, emailOnly);
+    fixture.saveSegment("seg-fr-000006", country("FR"));
+
+    for (String purpose : List.of("ad_targeting", "marketing_email")) {
+      try (Exports exports = fixture.exports(dir, purpose)) {
+        Path out = dir.resolve(purpose + ".csv");
+        ObjectNode record = exports.run(request("seg-fr-000006", purpose, false, out));
+
+        assertThat(record.path("members").asLong()).as(purpose).isEqualTo(4);
+        assertThat(record.path("exported").asLong()).as(purpose).isEqualTo(1);
+        assertThat(record.path("dropped_consent").asLong()).as(purpose).isEqualTo(3);
+        assertThat(readCsv(out)).as(purpose).containsExactly(header(GOOGLE), row(GOOGLE, granted));
+      }
+    }
+  }
+
+  /** A French profile with an email and no consent row. */
+  private static ObjectNode frProfile(String id) {
+    ObjectNode doc = profile(id, "FR", id + "@example.com", null, false);
+    doc.putArray("consent");
+    doc.putArray("consent_granted");
+    return doc;
+  }
+
+  private static com.fasterxml.jackson.databind.node.ArrayNode rows(ObjectNode doc) {
+    return (com.fasterxml.jackson.databind.node.ArrayNode) doc.get("consent");
+  }
+
   @Test
   void sinceLastSendsTheAddsAndTheRemovesWithTheRowsAsSentBefore() throws IOException {
     fixture.put(

@@ -2,6 +2,7 @@ package io.opencdp.resolve.profile;
 
 import io.opencdp.schemas.event.ConsentChange;
 import io.opencdp.schemas.event.TouchpointEvent;
+import io.opencdp.schemas.privacy.ConsentRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,7 +29,7 @@ final class ConsentLedger {
       latest.merge(
           change.purpose() + "\u001f" + change.channel(),
           state,
-          (a, b) -> ConsentState.LATEST_FIRST.compare(a, b) <= 0 ? a : b);
+          (a, b) -> ConsentRule.LATEST_FIRST.compare(a, b) <= 0 ? a : b);
     }
   }
 

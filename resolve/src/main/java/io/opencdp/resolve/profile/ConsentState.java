@@ -2,11 +2,10 @@ package io.opencdp.resolve.profile;
 
 import static java.util.Objects.requireNonNull;
 
+import io.opencdp.schemas.privacy.ConsentRule;
 import io.opencdp.schemas.segment.ConsentCondition;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -26,16 +25,8 @@ public record ConsentState(
     boolean granted,
     String source,
     String eventId,
-    Instant changedAt) {
-  /**
-   * Later change first; at the same instant a withdrawal beats a grant (the safe reading), then the
-   * smaller event id.
-   */
-  static final Comparator<ConsentState> LATEST_FIRST =
-      Comparator.comparing(ConsentState::changedAt, Comparator.reverseOrder())
-          .thenComparing(ConsentState::granted)
-          .thenComparing(ConsentState::eventId);
-
+    Instant changedAt)
+    implements ConsentRule.Change {
   public ConsentState {
     requireNonNull(purpose, "purpose is null");
     requireNonNull(eventId, "event_id is null");
@@ -44,15 +35,11 @@ public record ConsentState(
 
   /**
    * Whether {@code states} grant {@code purpose} on {@code channel}: the latest change for that
-   * purpose on that channel or on every channel decides. No change recorded means not granted.
+   * purpose on that channel or on every channel decides. No change recorded means not granted
+   * ({@link ConsentRule}).
    */
   public static boolean isGranted(List<ConsentState> states, String purpose, String channel) {
-    return states.stream()
-        .filter(s -> s.purpose.equals(purpose))
-        .filter(s -> s.channel == null || Objects.equals(s.channel, channel))
-        .min(LATEST_FIRST)
-        .map(ConsentState::granted)
-        .orElse(false);
+    return ConsentRule.isGranted(states, purpose, channel);
   }
 
   /**

@@ -5,12 +5,16 @@ import static io.opencdp.resolve.profile.Events.daysAgo;
 import static io.opencdp.resolve.profile.Events.eventId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opencdp.schemas.config.CdpConfig;
+import io.opencdp.schemas.config.PrivacyConfig.ConsentPurpose;
 import io.opencdp.schemas.event.ConsentChange;
 import io.opencdp.schemas.event.EventTypes;
 import io.opencdp.schemas.event.SourceSystems;
 import io.opencdp.schemas.event.TouchpointEvent;
+import io.opencdp.schemas.privacy.ConsentPurposes;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConsentTest {
@@ -114,5 +118,104 @@ class ConsentTest {
   private static ConsentState state(
       String purpose, String channel, boolean granted, Instant changedAt) {
     return new ConsentState(purpose, channel, granted, "test", "e-" + changedAt, changedAt);
+  }
+
+  // Every named purpose of the default config (privacy.purposes), decided by ConsentPurposes on the
+  // profile's consent: the rule the consent route, segments and exports share.
+  private static final Map<String, ConsentPurpose> PURPOSES =
+      CdpConfig.defaults().privacy().purposes();
+
+  @Test
+  void theDefaultConfigNamesTheFourPurposes() {
+    assertThat(PURPOSES.keySet())
+        .containsExactly("marketing_email", "marketing_sms", "ad_targeting", "analytics");
+  }
+
+  @Test
+  void eachNamedPurposeIsGrantedByAGrantOfItsOwn() {
+    PURPOSES.forEach(
+        (name, purpose) ->
+            assertThat(granted(purpose, own(purpose, "a", daysAgo(10), true))).as(name).isTrue());
+  }
+
+  @Test
+  void eachNamedPurposeIsRevokedByALaterWithdrawal() {
+    PURPOSES.forEach(
+        (name, purpose) ->
+            assertThat(
+                    granted(
+                        purpose,
+                        own(purpose, "a", daysAgo(10), true),
+                        own(purpose, "b", daysAgo(5), false)))
+                .as(name)
+                .isFalse());
+  }
+
+  @Test
+  void eachNamedPurposeKeepsANewerGrantOverAnEarlierWithdrawalArrivingLate() {
+    PURPOSES.forEach(
+        (name, purpose) ->
+            assertThat(
+                    granted(
+                        purpose,
+                        own(purpose, "new", daysAgo(1), true),
+                        own(purpose, "old", daysAgo(40), false)))
+                .as(name)
+                .isTrue());
+  }
+
+  @Test
+  void eachNamedPurposeWithoutARecordIsNotGranted() {
+    PURPOSES.forEach(
+        (name, purpose) -> {
+          assertThat(granted(purpose, Events.named("x", SourceSystems.CRM, daysAgo(1), "A", "B")))
+              .as(name)
+              .isFalse();
+          // a grant of another purpose, or on another channel, is no record of this one
+          assertThat(granted(purpose, change("x", daysAgo(3), "personalization", null, true)))
+              .as(name)
+              .isFalse();
+          assertThat(granted(purpose, change("y", daysAgo(3), purpose.purpose(), "push", true)))
+              .as(name)
+              .isFalse();
+        });
+  }
+
+  @Test
+  void aChannelLessRecordDecidesEachNamedPurposeOfItsPurposeUntilANewerOwnOne() {
+    PURPOSES.forEach(
+        (name, purpose) -> {
+          TouchpointEvent everyChannel = change("all", daysAgo(5), purpose.purpose(), null, true);
+          assertThat(granted(purpose, everyChannel)).as(name).isTrue();
+          assertThat(
+                  granted(
+                      purpose,
+                      everyChannel,
+                      change("w", daysAgo(2), purpose.purpose(), null, false)))
+              .as(name)
+              .isFalse();
+          if (purpose.channel() != null) {
+            assertThat(granted(purpose, everyChannel, own(purpose, "own", daysAgo(2), false)))
+                .as(name)
+                .isFalse();
+            assertThat(granted(purpose, everyChannel, own(purpose, "own", daysAgo(9), false)))
+                .as(name)
+                .isTrue();
+          }
+        });
+  }
+
+  /** A change of exactly the (purpose, channel) the named purpose reads. */
+  private static TouchpointEvent own(ConsentPurpose purpose, String key, Instant at, boolean on) {
+    return change(key, at, purpose.purpose(), purpose.channel(), on);
+  }
+
+  /** The events accumulated in the order given (the last may be the one arriving late). */
+  private static boolean granted(ConsentPurpose purpose, TouchpointEvent... events) {
+    ProfileAccumulator acc = new ProfileAccumulator(Events.rules(), "default", "p1");
+    for (TouchpointEvent event : events) {
+      acc.add(event);
+    }
+    return ConsentPurposes.isGranted(acc.build(Events.UPDATED_AT).consent(), purpose);
   }
 }

@@ -8,6 +8,7 @@ import io.opencdp.schemas.event.ConsentChange;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,8 +24,9 @@ import java.util.Map;
  *     travel before {@code VACUUM} may remove them ({@code delta.deletedFileRetentionDuration})
  * @param logRetention how long {@code _delta_log} entries (whose file statistics can hold erased
  *     values) are kept ({@code delta.logRetentionDuration})
- * @param purposes the consent purposes by name: which consent records ({@code purpose}, {@code
- *     channel}) each one reads
+ * @param purposes the consent purposes by name, in config order: which consent records ({@code
+ *     purpose}, {@code channel}) each one reads ({@code
+ *     io.opencdp.schemas.privacy.ConsentPurposes})
  * @param eventsMaxAge events older than this are removed by the retention job; null keeps them
  * @param auditPiiReads whether every profile read by a key with PII access is written to the audit
  *     log
@@ -67,7 +69,9 @@ public record PrivacyConfig(
     requireNonNull(
         deletedFileRetention, "privacy.erasure.deleted_file_retention_hours is required");
     requireNonNull(logRetention, "privacy.erasure.log_retention_hours is required");
-    purposes = Map.copyOf(requireNonNull(purposes, "privacy.purposes is required"));
+    purposes =
+        Collections.unmodifiableMap(
+            new LinkedHashMap<>(requireNonNull(purposes, "privacy.purposes is required")));
     if (eventsMaxAge != null && (eventsMaxAge.isNegative() || eventsMaxAge.isZero())) {
       throw new IllegalArgumentException(
           "privacy.retention.events_max_age_days must be positive, got " + eventsMaxAge);

@@ -6,9 +6,11 @@ import static io.opencdp.schemas.segment.SegmentErrors.bad;
 import static io.opencdp.schemas.segment.SegmentErrors.show;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opencdp.schemas.config.PrivacyConfig.ConsentPurpose;
 import io.opencdp.schemas.event.ConsentChange;
 import io.opencdp.schemas.event.EventTypes;
 import io.opencdp.schemas.event.IdentifierType;
+import io.opencdp.schemas.privacy.ConsentPurposes;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,10 +35,12 @@ final class ConditionParser {
           .collect(Collectors.joining(", "));
 
   private final ComparisonParser.Catalog profileFields;
+  private final ConsentPurposes consentPurposes;
   private int conditions;
 
   ConditionParser(ProfileFields fields) {
     this.profileFields = ComparisonParser.Catalog.of(fields);
+    this.consentPurposes = fields.consentPurposes();
   }
 
   /** The condition at {@code path}, at nesting {@code depth} (the top condition is at 1). */
@@ -121,7 +125,12 @@ final class ConditionParser {
         .orElseThrow(() -> bad(path, "must be " + expected + ", got " + show(node)));
   }
 
-  private static ConsentCondition consent(JsonNode node, String path) {
+  /**
+   * {@code {"purpose": P, "channel": CH}}, or {@code {"purpose": NAME}}: without a channel, a
+   * configured named purpose ({@code privacy.purposes}, e.g. {@code marketing_email}) stands for
+   * its (purpose, channel); any other purpose is the purpose as a whole.
+   */
+  private ConsentCondition consent(JsonNode node, String path) {
     Members.object(node, path, "{\"purpose\": P, \"channel\": CH}");
     Members.only(node, path, List.of("purpose", "channel"), "a consent condition");
     String purposePath = join(path, "purpose");
@@ -137,7 +146,8 @@ final class ConditionParser {
     }
     JsonNode channelNode = node.get("channel");
     if (channelNode == null) {
-      return new ConsentCondition(purpose, null);
+      ConsentPurpose named = consentPurposes.resolve(purpose);
+      return new ConsentCondition(named.purpose(), named.channel());
     }
     String channelPath = join(path, "channel");
     String channelForm = "a contact channel such as email, sms, phone or push";

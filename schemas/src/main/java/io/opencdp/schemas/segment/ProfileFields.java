@@ -8,8 +8,11 @@ import static io.opencdp.schemas.segment.FieldType.TEXT_LIST;
 import static io.opencdp.schemas.segment.FieldType.TIME;
 import static java.util.Objects.requireNonNull;
 
+import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.config.CustomTraitConfig;
+import io.opencdp.schemas.config.PrivacyConfig;
 import io.opencdp.schemas.config.ProfilesConfig;
+import io.opencdp.schemas.privacy.ConsentPurposes;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,8 +29,11 @@ import java.util.TreeSet;
  * one text field {@code custom_traits.<name>} per custom trait of {@code profiles.custom_traits}.
  *
  * @param customTraits the names of the configured custom traits
+ * @param consentPurposes the named consent purposes ({@code privacy.purposes}) a consent condition
+ *     without a channel may name
  */
-public record ProfileFields(Set<String> customTraits) implements Serializable {
+public record ProfileFields(Set<String> customTraits, ConsentPurposes consentPurposes)
+    implements Serializable {
   public static final String CUSTOM_TRAIT_PREFIX = "custom_traits.";
 
   /** The built-in fields, in the order of the doc's table. */
@@ -70,11 +76,24 @@ public record ProfileFields(Set<String> customTraits) implements Serializable {
     customTraits =
         Collections.unmodifiableSet(
             new TreeSet<>(requireNonNull(customTraits, "customTraits is null")));
+    requireNonNull(consentPurposes, "consentPurposes is null");
   }
 
-  /** The fields of a workspace with these custom traits. */
-  public static ProfileFields of(ProfilesConfig profiles) {
-    return withCustomTraits(profiles.customTraits().stream().map(CustomTraitConfig::name).toList());
+  /** These custom traits, no named consent purpose. */
+  public ProfileFields(Set<String> customTraits) {
+    this(customTraits, ConsentPurposes.none());
+  }
+
+  /** The fields of the workspace of {@code config}: its custom traits and consent purposes. */
+  public static ProfileFields of(CdpConfig config) {
+    return of(config.profiles(), config.privacy());
+  }
+
+  /** The fields of a workspace with these custom traits and named consent purposes. */
+  public static ProfileFields of(ProfilesConfig profiles, PrivacyConfig privacy) {
+    return new ProfileFields(
+        new TreeSet<>(profiles.customTraits().stream().map(CustomTraitConfig::name).toList()),
+        ConsentPurposes.of(privacy));
   }
 
   /** Only the built-in fields. */

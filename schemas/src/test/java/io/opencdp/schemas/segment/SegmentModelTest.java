@@ -146,6 +146,31 @@ class SegmentModelTest {
   }
 
   @Test
+  void aConsentPurposeNamedInConfigStandsForItsPurposeAndChannel() {
+    SegmentContext context =
+        SegmentContext.newSegment(
+            ProfileFields.of(CdpConfig.defaults()), SegmentLookup.of(Map.of()));
+    java.util.function.Function<String, Condition> parse =
+        json -> SegmentDefinitions.parse(Segments.definition(json), context).condition();
+
+    assertThat(parse.apply("{\"consent\": {\"purpose\": \"marketing_email\"}}"))
+        .isEqualTo(new ConsentCondition("marketing", "email"));
+    assertThat(parse.apply("{\"consent\": {\"purpose\": \"marketing_sms\"}}"))
+        .isEqualTo(new ConsentCondition("marketing", "sms"));
+    assertThat(parse.apply("{\"consent\": {\"purpose\": \"ad_targeting\"}}"))
+        .isEqualTo(new ConsentCondition("ad_targeting", null));
+    // with a channel, or a name not configured: the consent records' own spelling, as before
+    assertThat(
+            parse.apply("{\"consent\": {\"purpose\": \"marketing_email\", \"channel\": \"sms\"}}"))
+        .isEqualTo(new ConsentCondition("marketing_email", "sms"));
+    assertThat(parse.apply("{\"consent\": {\"purpose\": \"marketing\"}}"))
+        .isEqualTo(new ConsentCondition("marketing", null));
+    assertThat(condition("{\"consent\": {\"purpose\": \"marketing_email\"}}"))
+        .as("without privacy.purposes")
+        .isEqualTo(new ConsentCondition("marketing_email", null));
+  }
+
+  @Test
   void customTraitsAreTextFieldsOfTheConfiguredNames() {
     ProfilesConfig profiles =
         CdpConfig.defaults()
@@ -154,7 +179,7 @@ class SegmentModelTest {
                 List.of(
                     new CustomTraitConfig(
                         "web_orders_90d", TraitAggregation.COUNT, List.of(), null, Map.of(), 90)));
-    ProfileFields fields = ProfileFields.of(profiles);
+    ProfileFields fields = ProfileFields.of(profiles, CdpConfig.defaults().privacy());
 
     assertThat(fields.find("custom_traits.web_orders_90d"))
         .contains(new Field("custom_traits.web_orders_90d", FieldType.TEXT, false, false));
