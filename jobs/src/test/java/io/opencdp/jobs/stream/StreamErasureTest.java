@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,8 @@ class StreamErasureTest {
     StoreIndices names = new StoreIndices(WORKSPACE);
     StreamReport report;
     try (EsConnection es = EsConnection.open(cluster.url(), 30_000)) {
-      StreamJob job = new StreamJob(config, es.url());
+      AtomicReference<StreamReport> polled = new AtomicReference<>();
+      StreamJob job = new StreamJob(config, es.url()).reports(polled::set);
       CompletableFuture<StreamReport> running = Background.run(job);
       try {
         StoreCounts.awaitEvents(es, names, 2, Duration.ofSeconds(60));
@@ -132,6 +134,10 @@ class StreamErasureTest {
         assertThat(search(es, names.profilesAlias()).toString())
             .doesNotContain(ERASED_COOKIE)
             .doesNotContain(ERASED_EMAIL);
+        // the counters reach the job's report with the task managers' heartbeats
+        await(
+            () -> polled.get() != null && polled.get().suppressed() == 2,
+            "the dropped events counted");
       } finally {
         job.cancel();
         report = running.get(60, TimeUnit.SECONDS);
