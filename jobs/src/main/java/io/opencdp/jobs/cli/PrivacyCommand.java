@@ -8,7 +8,7 @@ import picocli.CommandLine.ParentCommand;
     name = "privacy",
     mixinStandardHelpOptions = true,
     description = "Privacy (docs/privacy.md): erasure, retention, the audit log.",
-    subcommands = {})
+    subcommands = {EraseCommand.class})
 final class PrivacyCommand {
   @ParentCommand CdpCli root;
 }
