@@ -1,7 +1,6 @@
 package io.opencdp.jobs.privacy;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
 import io.opencdp.ingest.spark.DeltaTables;
@@ -15,9 +14,15 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Removes an erased person's records from the landing files ({@code ingest.sources[*]}): a line
@@ -44,6 +49,7 @@ final class LandingRewriter {
     LandingScanner scanner =
         new LandingScanner(config.ingest(), spark.sparkContext().hadoopConfiguration());
     long blanked = 0;
+    List<Row> rewritten = new ArrayList<>();
     try {
       for (SourceConfig source : config.ingest().sources().values()) {
         Path dir = Path.of(URI.create(scanner.sourceUri(source)));
@@ -63,28 +69,47 @@ final class LandingRewriter {
                           : LineFiles.Action.KEEP);
           if (n > 0) {
             blanked += n;
-            relog(scanner, file, path);
+            rewritten.add(
+                RowFactory.create(
+                    file.uri(),
+                    Files.size(path),
+                    Files.getLastModifiedTime(path).toInstant(),
+                    scanner.checksum(file.uri())));
           }
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    relog(rewritten);
     return blanked;
   }
 
-  /** Points the file's ingest_log row, if any, at its new bytes. */
-  private void relog(LandingScanner scanner, LandedFile file, Path path) throws IOException {
+  /** Points the ingest_log rows of the rewritten files at their new bytes: one MERGE. */
+  private void relog(List<Row> files) {
     String location = tables.ingestLog();
-    if (!DeltaTables.exists(spark, location)) {
+    if (files.isEmpty() || !DeltaTables.exists(spark, location)) {
       return;
     }
+    StructType schema =
+        new StructType()
+            .add("path", DataTypes.StringType)
+            .add("size_bytes", DataTypes.LongType)
+            .add("modified_at", DataTypes.TimestampType)
+            .add("checksum_sha256", DataTypes.StringType);
     DeltaTable.forPath(spark, location)
-        .update(
-            col("workspace_id").equalTo(config.workspace()).and(col("path").equalTo(file.uri())),
+        .as("t")
+        .merge(
+            spark.createDataFrame(files, schema).as("s"),
+            col("t.workspace_id")
+                .equalTo(config.workspace())
+                .and(col("t.path").equalTo(col("s.path"))))
+        .whenMatched()
+        .updateExpr(
             Map.of(
-                "size_bytes", lit(Files.size(path)),
-                "modified_at", lit(Files.getLastModifiedTime(path).toInstant()),
-                "checksum_sha256", lit(scanner.checksum(file.uri()))));
+                "size_bytes", "s.size_bytes",
+                "modified_at", "s.modified_at",
+                "checksum_sha256", "s.checksum_sha256"))
+        .execute();
   }
 }

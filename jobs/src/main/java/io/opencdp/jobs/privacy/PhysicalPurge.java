@@ -95,8 +95,22 @@ final class PhysicalPurge {
     if ("true".equalsIgnoreCase(properties.get("delta.enableDeletionVectors"))) {
       spark.sql("REORG TABLE " + sqlName + " APPLY (PURGE)");
     }
-    spark.sql(
-        String.format(Locale.ROOT, "VACUUM %s RETAIN %d HOURS", sqlName, fileRetention.toHours()));
+    // VACUUM lists the table with parallelPartitionDiscovery.parallelism tasks (10,000 by
+    // default): seconds of empty tasks per table on a small machine
+    String parallelism = "spark.sql.sources.parallelPartitionDiscovery.parallelism";
+    String previous = spark.conf().get(parallelism, null);
+    spark.conf().set(parallelism, spark.conf().get("spark.sql.shuffle.partitions"));
+    try {
+      spark.sql(
+          String.format(
+              Locale.ROOT, "VACUUM %s RETAIN %d HOURS", sqlName, fileRetention.toHours()));
+    } finally {
+      if (previous == null) {
+        spark.conf().unset(parallelism);
+      } else {
+        spark.conf().set(parallelism, previous);
+      }
+    }
     long t2 = System.nanoTime();
     DeltaLog log = DeltaLog.forTable(spark, location);
     Snapshot snapshot = log.update(false, Option.empty(), Option.empty());
