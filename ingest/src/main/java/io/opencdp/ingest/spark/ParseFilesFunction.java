@@ -3,7 +3,6 @@ package io.opencdp.ingest.spark;
 import io.opencdp.ingest.connector.Connector;
 import io.opencdp.ingest.connector.LandedFileParser;
 import io.opencdp.ingest.connector.ParseResult;
-import io.opencdp.schemas.event.Identifier;
 import io.opencdp.schemas.privacy.SuppressedIdentifiers;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +12,6 @@ import java.security.DigestInputStream;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
@@ -125,11 +123,13 @@ final class ParseFilesFunction implements FlatMapFunction<LandedFile, Row> {
           return false;
         }
         boolean event = result instanceof ParseResult.Parsed;
-        List<Identifier> ids =
+        boolean drop =
             event
-                ? ((ParseResult.Parsed) result).event().identifiers()
-                : ((ParseResult.Rejected) result).deadLetter().identifiers();
-        if (!suppressed.suppresses(ids)) {
+                ? suppressed.suppresses(((ParseResult.Parsed) result).event())
+                : suppressed.suppresses(((ParseResult.Rejected) result).deadLetter().identifiers())
+                    || suppressed.suppressesText(
+                        ((ParseResult.Rejected) result).deadLetter().rawText());
+        if (!drop) {
           return false;
         }
         if (event) {

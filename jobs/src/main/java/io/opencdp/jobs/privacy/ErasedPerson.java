@@ -16,11 +16,17 @@ import java.util.TreeSet;
  * @param identifiers {@code <type>:<normalized value>} of the person's identifiers
  * @param eventIds the person's events (by identifier or by profile)
  * @param rawValues the values as sent (and normalized), for finding raw text that holds them
+ * @param recordKeys the natural keys of their events, {@code <source_system>:<source_key>}
  */
 record ErasedPerson(
-    Set<String> profileIds, Set<String> identifiers, Set<String> eventIds, Set<String> rawValues)
+    Set<String> profileIds,
+    Set<String> identifiers,
+    Set<String> eventIds,
+    Set<String> rawValues,
+    Set<String> recordKeys)
     implements Serializable {
   ErasedPerson {
+    recordKeys = Set.copyOf(requireNonNull(recordKeys, "recordKeys is null"));
     profileIds = Set.copyOf(requireNonNull(profileIds, "profileIds is null"));
     identifiers = Set.copyOf(requireNonNull(identifiers, "identifiers is null"));
     eventIds = Set.copyOf(requireNonNull(eventIds, "eventIds is null"));

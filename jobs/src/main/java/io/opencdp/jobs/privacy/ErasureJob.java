@@ -8,6 +8,7 @@ import io.opencdp.ingest.spark.SuppressionListTable;
 import io.opencdp.ingest.spark.TableLocations;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.privacy.IdentifierHasher;
+import io.opencdp.schemas.privacy.SuppressedIdentifiers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -179,14 +180,20 @@ public final class ErasureJob {
     IdentifierHasher hasher = hasher();
     Instant now = Instant.now();
     List<Row> rows = new ArrayList<>();
+    List<String[]> typed = new ArrayList<>();
     for (String key : person.identifiers()) {
       int colon = key.indexOf(':');
-      String type = key.substring(0, colon);
+      typed.add(new String[] {key.substring(0, colon), key.substring(colon + 1)});
+    }
+    for (String record : person.recordKeys()) {
+      typed.add(new String[] {SuppressedIdentifiers.SOURCE_RECORD, record});
+    }
+    for (String[] t : typed) {
       rows.add(
           RowFactory.create(
               config.workspace(),
-              type,
-              hasher.hash(type, key.substring(colon + 1)),
+              t[0],
+              hasher.hash(t[0], t[1]),
               SuppressionListTable.ERASED,
               "erasure:" + requestId,
               null,

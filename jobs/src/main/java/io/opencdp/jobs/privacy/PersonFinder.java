@@ -7,6 +7,7 @@ import io.opencdp.ingest.spark.DeltaTables;
 import io.opencdp.ingest.spark.EventsTable;
 import io.opencdp.ingest.spark.TableLocations;
 import io.opencdp.resolve.spark.ResolveTables;
+import io.opencdp.schemas.privacy.SuppressedIdentifiers;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -96,9 +97,10 @@ final class PersonFinder {
           .collectAsList()
           .forEach(r -> events.add(r.getString(0)));
     }
-    ErasedPerson byIds = new ErasedPerson(profiles, identifiers, events, Set.of());
+    ErasedPerson byIds = new ErasedPerson(profiles, identifiers, events, Set.of(), Set.of());
     PersonColumns columns = new PersonColumns(byIds);
     Set<String> raw = new TreeSet<>();
+    Set<String> records = new TreeSet<>();
     Map<String, Set<Long>> lines = new TreeMap<>();
     Dataset<Row> eventRows = table(EventsTable.NAME);
     if (eventRows != null) {
@@ -109,9 +111,16 @@ final class PersonFinder {
       for (Row r :
           eventRows
               .where(mine)
-              .select(col("event_id"), col("source_file"), col("source_line"), col("identifiers"))
+              .select(
+                  col("event_id"),
+                  col("source_file"),
+                  col("source_line"),
+                  col("identifiers"),
+                  col("source_system"),
+                  col("source_key"))
               .collectAsList()) {
         events.add(r.getString(0));
+        records.add(SuppressedIdentifiers.recordKey(r.getString(4), r.getString(5)));
         addLine(lines, r.getString(1), r.isNullAt(2) ? null : r.getLong(2));
         for (Row id : r.<Row>getList(3)) {
           String type = id.getString(0);
@@ -122,7 +131,7 @@ final class PersonFinder {
         }
       }
     }
-    ErasedPerson person = new ErasedPerson(profiles, identifiers, events, raw);
+    ErasedPerson person = new ErasedPerson(profiles, identifiers, events, raw, records);
     Dataset<Row> dead = table(DeadLettersTable.NAME);
     if (dead != null) {
       PersonColumns all = new PersonColumns(person);

@@ -3,8 +3,11 @@ package io.opencdp.schemas.privacy;
 import static java.util.Objects.requireNonNull;
 
 import io.opencdp.schemas.event.Identifier;
+import io.opencdp.schemas.event.IdentifierType;
+import io.opencdp.schemas.event.TouchpointEvent;
 import java.io.Serializable;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -15,6 +18,13 @@ import java.util.Set;
  */
 public final class SuppressedIdentifiers implements Serializable {
   private static final long serialVersionUID = 1L;
+
+  /**
+   * The pseudo identifier type of an erased record's natural key ({@code
+   * <source_system>:<source_key>}): a record of the person that carries none of their identifiers
+   * (a walk-in sale resolution linked to them) is recognized by its key when re-sent.
+   */
+  public static final String SOURCE_RECORD = "source_record";
 
   private final IdentifierHasher hasher;
   private final Set<String> hashes;
@@ -44,6 +54,46 @@ public final class SuppressedIdentifiers implements Serializable {
     return !hashes.isEmpty()
         && normalizedValue != null
         && hashes.contains(hasher.hash(type, normalizedValue));
+  }
+
+  /** The value hashed for an event's natural key under {@link #SOURCE_RECORD}. */
+  public static String recordKey(String sourceSystem, String sourceKey) {
+    return sourceSystem + ":" + sourceKey;
+  }
+
+  /**
+   * Whether an event must be dropped: one of its identifiers is suppressed, or its natural key is
+   * an erased record's.
+   */
+  public boolean suppresses(TouchpointEvent event) {
+    return !hashes.isEmpty()
+        && (suppresses(event.identifiers())
+            || suppresses(SOURCE_RECORD, recordKey(event.sourceSystem(), event.sourceKey())));
+  }
+
+  /**
+   * Whether a raw record that could not become an event (a dead letter, its identifiers maybe
+   * unreadable) holds a suppressed identifier as a token: each token of {@code text} (split at
+   * characters that are not letters, digits or {@code @._+-}) is looked up as every identifier
+   * type, an email lowercased. For the rare dead letter only: it hashes every token.
+   */
+  public boolean suppressesText(String text) {
+    if (hashes.isEmpty() || text == null) {
+      return false;
+    }
+    for (String token : text.split("[^\\p{L}\\p{N}@._+\\-]+")) {
+      String t = token.replaceAll("^[._\\-]+|[._\\-]+$", "");
+      if (t.length() < 3) {
+        continue;
+      }
+      for (IdentifierType type : IdentifierType.values()) {
+        String value = type == IdentifierType.EMAIL ? t.toLowerCase(Locale.ROOT) : t;
+        if (suppresses(type.wireName(), value)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

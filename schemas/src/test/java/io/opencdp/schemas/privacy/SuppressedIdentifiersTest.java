@@ -33,6 +33,18 @@ class SuppressedIdentifiersTest {
   }
 
   @Test
+  void aRawRecordHoldingAnErasedValueAsATokenIsSuppressed() {
+    SuppressedIdentifiers erased =
+        new SuppressedIdentifiers(
+            hasher,
+            List.of(hasher.hash("email", "ann@mail.test"), hasher.hash("customer_id", "C1234")));
+
+    assertThat(erased.suppressesText("{\"email\": \"Ann@Mail.test\", broken")).isTrue();
+    assertThat(erased.suppressesText("C1234,,2026-13-45")).isTrue();
+    assertThat(erased.suppressesText("C12345,joann@mail.test")).isFalse();
+  }
+
+  @Test
   void theEmptySetSuppressesNothing() {
     assertThat(SuppressedIdentifiers.none().isEmpty()).isTrue();
     assertThat(
