@@ -98,6 +98,8 @@ class ErasureJobTest {
   private static ErasureState pending;
   private static List<ErasureState> done;
   private static long started;
+  private static boolean suppressionsExisted;
+  private static String olderIndex;
 
   @BeforeAll
   static void eraseAPersonOfTheSample(EsTestCluster cluster) throws Exception {
@@ -115,11 +117,14 @@ class ErasureJobTest {
     repointIngestLog();
     choosePerson();
     addMergeMembershipExportAndSeed();
+    long copied = System.nanoTime();
     new IndexJob(spark, config, cluster.url()).run(IndexMode.FULL);
+    long indexed = System.nanoTime();
     es = EsConnection.open(cluster.url(), 60_000);
     addOlderIndexAndSuppression();
     checksumsBefore = checksums();
     landingBefore = landingLines();
+    long prepared = System.nanoTime();
 
     ErasureJob job = new ErasureJob(spark, config, cluster.url());
     // named as a person would type it: upper case, normalized as ingest normalizes
@@ -130,19 +135,36 @@ class ErasureJobTest {
         job.erase(
             ErasureRequest.ofIdentifier(
                 named.type().wireName(), named.value(), "erasure-test", Instant.now()));
+    long erased = System.nanoTime();
     done = job.complete(Instant.now());
+    long completed = System.nanoTime();
     System.out.printf(
-        "erasure of %s (%s): %s%n  then %s%n  in %.1f s since the start of the class%n",
+        "erasure of %s (%s): %s%n  then %s%n  copy+profiles %.1f s, index %.1f s, checksums %.1f s,"
+            + " erase %.1f s, complete %.1f s%n",
         personId,
         profiles,
         pending.removed(),
         done.isEmpty() ? "nothing" : done.get(0).message(),
-        (System.nanoTime() - started) / 1e9);
+        (copied - started) / 1e9,
+        (indexed - copied) / 1e9,
+        (prepared - indexed) / 1e9,
+        (erased - prepared) / 1e9,
+        (completed - erased) / 1e9);
   }
 
   @AfterAll
-  static void close() {
+  static void close() throws IOException {
     if (es != null) {
+      // leave the shared node as other classes expect it
+      es.client().indices().delete(d -> d.index(olderIndex).ignoreUnavailable(true));
+      if (!suppressionsExisted) {
+        es.client()
+            .indices()
+            .delete(
+                d ->
+                    d.index(new StoreIndices("default").suppressionsIndex())
+                        .ignoreUnavailable(true));
+      }
       es.close();
     }
   }
@@ -534,6 +556,9 @@ class ErasureJobTest {
   private static void addOlderIndexAndSuppression() throws IOException {
     StoreIndices names = new StoreIndices("default");
     String older = names.profilesIndex(Instant.parse("2020-01-01T00:00:00Z"));
+    olderIndex = older;
+    suppressionsExisted =
+        es.client().indices().exists(e -> e.index(names.suppressionsIndex())).value();
     ObjectNode doc =
         es.client()
             .get(g -> g.index(names.profilesAlias()).id(profileOfPerson()), ObjectNode.class)
