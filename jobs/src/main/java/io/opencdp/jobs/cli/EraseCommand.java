@@ -64,6 +64,7 @@ final class EraseCommand implements Callable<Integer> {
           ErrorCode.BAD_ARGUMENT,
           "give exactly one of --identifier TYPE:VALUE and --profile-id ID, or --complete alone");
     }
+    IdentifierKey key = identifier == null ? null : IdentifierArgument.parse(identifier);
     SparkSession spark = SparkSessions.create("cdp-erase", config.spark(), config.workDir());
     try {
       ErasureJob job = new ErasureJob(spark, config, ServeCommand.esUrl(config));
@@ -74,8 +75,7 @@ final class EraseCommand implements Callable<Integer> {
         return 0;
       }
       ErasureRequest request;
-      if (identifier != null) {
-        IdentifierKey key = IdentifierArgument.parse(identifier);
+      if (key != null) {
         request =
             ErasureRequest.ofIdentifier(
                 key.type().wireName(), key.value(), requestedBy, Instant.now());

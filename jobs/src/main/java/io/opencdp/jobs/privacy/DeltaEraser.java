@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +67,10 @@ final class DeltaEraser {
     }
   }
 
+  private static long latestVersion(DeltaTable table) {
+    return table.history(1).first().getLong(0);
+  }
+
   /** Deletes the person's rows; what was removed, per table with rows. */
   List<Removed> delete(ErasedPerson person) {
     PersonColumns columns = new PersonColumns(person);
@@ -80,12 +85,19 @@ final class DeltaEraser {
       Set<String> fields = Set.of(table.toDF().columns());
       Column mine = col("workspace_id").equalTo(workspace).and(e.getValue().apply(columns, fields));
       spark.sparkContext().setJobDescription("erasure: " + e.getKey());
-      long rows = table.toDF().where(mine).count();
+      long before = latestVersion(table);
+      table.delete(mine);
+      // a DELETE that matched no row commits nothing
+      Row commit = table.history(1).first();
+      long version = commit.getLong(commit.fieldIndex("version"));
+      if (version == before) {
+        continue;
+      }
+      Map<String, String> metrics = commit.getJavaMap(commit.fieldIndex("operationMetrics"));
+      long rows = Long.parseLong(metrics.getOrDefault("numDeletedRows", "0"));
       if (rows == 0) {
         continue;
       }
-      table.delete(mine);
-      long version = table.history(1).select("version").head().getLong(0);
       LOG.info("erasure: deleted {} row(s) of {} (version {})", rows, e.getKey(), version);
       removed.add(new Removed("delta:" + e.getKey(), rows, version, Instant.now()));
     }

@@ -93,10 +93,40 @@ public final class ErasureJob {
       return rejected;
     }
     ErasedPerson person = found.person();
-    requests.upsert(state.with(ErasureState.DELETING, null));
-    suppress(person, request.requestId());
-    List<Removed> removed = new ArrayList<>(eraser.delete(person));
+    ErasureState deleting = state.with(ErasureState.DELETING, null);
+    requests.upsert(deleting);
+    List<Removed> removed;
+    try {
+      removed = deleteEverywhere(person, found, request.requestId());
+    } catch (RuntimeException e) {
+      // the request stays `deleting`, saying why (Elasticsearch goes first: when it is down,
+      // nothing else was deleted yet and a new request does it all)
+      requests.upsert(deleting.with(ErasureState.DELETING, "stopped: " + e.getMessage()));
+      throw e;
+    }
     Instant now = Instant.now();
+    ErasureState pending =
+        state.deleted(List.copyOf(new TreeSet<>(person.profileIds())), removed, now);
+    requests.upsert(pending);
+    LOG.info("erasure {}: removed {}", request.requestId(), removed);
+    return pending;
+  }
+
+  /**
+   * Suppression, then every place the person's data lives, Elasticsearch first (the one place that
+   * may be down); what was removed where.
+   */
+  private List<Removed> deleteEverywhere(
+      ErasedPerson person, PersonFinder.Found found, String requestId) {
+    suppress(person, requestId);
+    List<Removed> es = new ArrayList<>();
+    if (esUrl != null) {
+      try (EsConnection connection = EsConnection.open(esUrl, ES_TIMEOUT_MILLIS)) {
+        es.addAll(new EsEraser(connection, config.workspace()).delete(person));
+      }
+    }
+    List<Removed> removed =
+        new ArrayList<>(new DeltaEraser(spark, tables, config.workspace()).delete(person));
     removed.add(
         new Removed(
             "landing",
@@ -106,17 +136,8 @@ public final class ErasureJob {
     DerivedFiles files = new DerivedFiles(config);
     removed.add(new Removed("exports", files.scrubExports(person), null, Instant.now()));
     removed.add(new Removed("stream_seed", files.scrubSeeds(person), null, Instant.now()));
-    if (esUrl != null) {
-      try (EsConnection es = EsConnection.open(esUrl, ES_TIMEOUT_MILLIS)) {
-        removed.addAll(new EsEraser(es, config.workspace()).delete(person));
-      }
-    }
-    now = Instant.now();
-    ErasureState pending =
-        state.deleted(List.copyOf(new TreeSet<>(person.profileIds())), removed, now);
-    requests.upsert(pending);
-    LOG.info("erasure {}: removed {}", request.requestId(), removed);
-    return pending;
+    removed.addAll(es);
+    return removed;
   }
 
   /**

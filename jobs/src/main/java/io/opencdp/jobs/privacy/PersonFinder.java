@@ -84,9 +84,6 @@ final class PersonFinder {
           .collectAsList()
           .forEach(r -> identifiers.add(ErasedPerson.key(r.getString(0), r.getString(1))));
     }
-    if (profiles.isEmpty() && identifiers.isEmpty()) {
-      return new Found(null, Map.of(), "no profile " + request.profileId());
-    }
 
     Set<String> events = new TreeSet<>();
     Dataset<Row> eventProfiles = table(ResolveTables.EVENT_PROFILES);
@@ -130,6 +127,10 @@ final class PersonFinder {
           }
         }
       }
+    }
+    if (request.profileId() != null && identifiers.isEmpty() && events.isEmpty()) {
+      return new Found(
+          null, Map.of(), "no profile " + request.profileId() + " (no identifier, no event)");
     }
     ErasedPerson person = new ErasedPerson(profiles, identifiers, events, raw, records);
     Dataset<Row> dead = table(DeadLettersTable.NAME);
