@@ -3,6 +3,7 @@ package io.opencdp.jobs.privacy;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -74,7 +75,7 @@ public record ErasureState(
   }
 
   ErasureState done(List<Removed> purged, Instant at, String verified) {
-    List<Removed> all = new java.util.ArrayList<>(removed);
+    List<Removed> all = new ArrayList<>(removed);
     all.addAll(purged);
     return new ErasureState(
         workspaceId,

@@ -20,8 +20,9 @@ import org.apache.spark.sql.Column;
 /**
  * Every Delta table the platform writes under {@code <work_dir>/delta/<workspace>/}, and for each
  * one either how erasure finds a person's rows in it (docs/data-model.md, "Erasure: finding a
- * person's rows") or that it holds no personal data. A table the eraser does not know fails {@link
- * #check}: a new table must be added here before erasure can vouch for it.
+ * person's rows") or that it holds no personal data. A table the eraser does not know ({@link
+ * #unknown}) stops every erasure before it deletes anything: a new table must be added here before
+ * erasure can vouch for it.
  */
 final class ErasureTables {
   /** Tables without personal data (ids of runs, counts, paths, hashes). */

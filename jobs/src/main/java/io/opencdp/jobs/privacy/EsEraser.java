@@ -103,7 +103,8 @@ final class EsEraser {
       ids.add(SuppressionList.key(key.substring(0, colon), key.substring(colon + 1)));
     }
     ObjectNode root = Json.mapper().createObjectNode();
-    ArrayNode should = root.putObject("bool").putArray("should");
+    ObjectNode bool = root.putObject("bool");
+    ArrayNode should = bool.putArray("should");
     should.addObject().putObject("ids").set("values", strings(ids));
     should.addObject().putObject("terms").set("profile_id", strings(person.profileIds()));
     should.addObject().putObject("terms").set("event_id", strings(person.eventIds()));
@@ -113,7 +114,7 @@ final class EsEraser {
       qs.putArray("fields").add("*");
       qs.put("lenient", true);
     }
-    root.with("bool").put("minimum_should_match", 1);
+    bool.put("minimum_should_match", 1);
     return root.toString();
   }
 
