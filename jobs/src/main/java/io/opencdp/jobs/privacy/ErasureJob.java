@@ -181,7 +181,9 @@ public final class ErasureJob {
           .append(" log from v")
           .append(p.oldest())
           .append(p.oldest() == p.checkpointVersion() ? " (checkpoint)" : "")
-          .append(';');
+          .append(", ")
+          .append(p.staleChangeFiles())
+          .append(" change-data files older than the retention;");
     }
     List<ErasureState> done = new ArrayList<>();
     for (ErasureState s : due) {

@@ -42,7 +42,12 @@ final class PhysicalPurge {
 
   /** What the purge did to one table and what it checked afterwards. */
   record TablePurge(
-      String table, long filesRemoved, long logFilesRemoved, long checkpointVersion, long oldest) {}
+      String table,
+      long filesRemoved,
+      long logFilesRemoved,
+      long checkpointVersion,
+      long oldest,
+      long staleChangeFiles) {}
 
   private final SparkSession spark;
   private final TableLocations tables;
@@ -133,7 +138,13 @@ final class PhysicalPurge {
         logRemoved,
         oldest,
         checkpoint);
-    return new TablePurge(table, removed, logRemoved, checkpoint, oldest);
+    return new TablePurge(
+        table,
+        removed,
+        logRemoved,
+        checkpoint,
+        oldest,
+        staleChangeFiles(dir.resolve("_change_data")));
   }
 
   /** Deletes the log files of versions before {@code checkpoint} older than the retention. */
@@ -168,6 +179,29 @@ final class PhysicalPurge {
   private static long versionOf(Path file) {
     Matcher m = VERSIONED.matcher(file.getFileName().toString());
     return m.matches() ? Long.parseLong(m.group(1)) : -1;
+  }
+
+  /** Change-data files older than the file retention: VACUUM must have removed every one. */
+  private long staleChangeFiles(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    Instant cutoff = Instant.now().minus(fileRetention);
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(
+              p -> {
+                try {
+                  return Files.getLastModifiedTime(p).toInstant().isBefore(cutoff);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              })
+          .count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Data and change-data files of the table (everything outside {@code _delta_log}). */
