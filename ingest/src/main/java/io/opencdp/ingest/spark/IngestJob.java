@@ -140,7 +140,8 @@ public final class IngestJob {
             config.ingest().maxLineBytes(),
             config.workspace(),
             runId,
-            started);
+            started,
+            SuppressionListTable.erased(spark, tables, config));
     JavaRDD<Row> rows =
         JavaSparkContext.fromSparkContext(spark.sparkContext())
             .parallelize(files, files.size())
@@ -182,7 +183,8 @@ public final class IngestJob {
                 s.getAs("records_read"),
                 written,
                 parsedEvents - written,
-                s.getAs("dead_lettered"));
+                s.getAs("dead_lettered"),
+                s.getAs("suppressed"));
         counts.merge(source, fileCounts, SourceCounts::plus);
         logRows.add(
             IngestLogRows.row(

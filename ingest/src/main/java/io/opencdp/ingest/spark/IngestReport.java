@@ -18,7 +18,7 @@ public record IngestReport(String runId, List<SourceCounts> sources, Duration el
   /** The per-source table printed at the end of a run. */
   public String table() {
     StringBuilder out = new StringBuilder();
-    String format = "%-12s %-12s %6s %8s %10s %10s %10s %12s%n";
+    String format = "%-12s %-12s %6s %8s %10s %10s %10s %12s %10s%n";
     out.append(
         String.format(
             Locale.ROOT,
@@ -30,7 +30,8 @@ public record IngestReport(String runId, List<SourceCounts> sources, Duration el
             "read",
             "written",
             "duplicate",
-            "dead_letter"));
+            "dead_letter",
+            "suppressed"));
     for (SourceCounts c : sources) {
       out.append(row(format, c));
     }
@@ -49,6 +50,7 @@ public record IngestReport(String runId, List<SourceCounts> sources, Duration el
         String.format(Locale.ROOT, "%,d", c.recordsRead()),
         String.format(Locale.ROOT, "%,d", c.eventsWritten()),
         String.format(Locale.ROOT, "%,d", c.duplicates()),
-        String.format(Locale.ROOT, "%,d", c.deadLettered()));
+        String.format(Locale.ROOT, "%,d", c.deadLettered()),
+        String.format(Locale.ROOT, "%,d", c.suppressed()));
   }
 }

@@ -26,11 +26,11 @@ import org.apache.hadoop.fs.RemoteIterator;
  * _x}) are skipped, and so is every file under such a directory (a writer's {@code _temporary/} or
  * {@code .staging/}).
  */
-final class LandingScanner {
+public final class LandingScanner {
   private final IngestConfig ingest;
   private final Configuration hadoop;
 
-  LandingScanner(IngestConfig ingest, Configuration hadoop) {
+  public LandingScanner(IngestConfig ingest, Configuration hadoop) {
     this.ingest = ingest;
     this.hadoop = hadoop;
   }
@@ -44,7 +44,12 @@ final class LandingScanner {
     return toUri(ingest.location(source));
   }
 
-  List<LandedFile> list(SourceConfig source) throws IOException {
+  /** The source's landing directory as a URI string. */
+  public String sourceUri(SourceConfig source) {
+    return sourceDir(source).toString();
+  }
+
+  public List<LandedFile> list(SourceConfig source) throws IOException {
     URI dir = sourceDir(source);
     org.apache.hadoop.fs.Path hadoopDir = new org.apache.hadoop.fs.Path(dir);
     FileSystem fs = hadoopDir.getFileSystem(hadoop);
@@ -88,7 +93,7 @@ final class LandingScanner {
   }
 
   /** SHA-256 of a file's bytes, hex. */
-  String checksum(String uri) throws IOException {
+  public String checksum(String uri) throws IOException {
     org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(URI.create(uri));
     try (InputStream in = path.getFileSystem(hadoop).open(path);
         DigestInputStream digest = new DigestInputStream(in, sha256())) {

@@ -3,6 +3,7 @@ package io.opencdp.ingest.spark;
 import io.opencdp.ingest.connector.Connector;
 import io.opencdp.ingest.connector.LandedFileParser;
 import io.opencdp.ingest.connector.ParseResult;
+import io.opencdp.schemas.privacy.SuppressedIdentifiers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,7 +25,8 @@ import org.apache.spark.util.SerializableConfiguration;
  * The Spark task of ingest: reads whole landing files (one task per file, so line numbers are
  * exact), drives each through its connector and emits one {@link ParsedRows#SCHEMA} row per event
  * or dead letter, lazily, then one summary row per file with its SHA-256. Memory per task is one
- * line, not one file.
+ * line, not one file. A record carrying an erased identifier ({@link SuppressedIdentifiers}) emits
+ * nothing and is counted as suppressed.
  */
 final class ParseFilesFunction implements FlatMapFunction<LandedFile, Row> {
   private final Map<String, Connector> connectors;
@@ -33,6 +35,7 @@ final class ParseFilesFunction implements FlatMapFunction<LandedFile, Row> {
   private final String workspaceId;
   private final String runId;
   private final Instant ingestedAt;
+  private final SuppressedIdentifiers suppressed;
 
   ParseFilesFunction(
       Map<String, Connector> connectors,
@@ -40,7 +43,9 @@ final class ParseFilesFunction implements FlatMapFunction<LandedFile, Row> {
       int maxLineBytes,
       String workspaceId,
       String runId,
-      Instant ingestedAt) {
+      Instant ingestedAt,
+      SuppressedIdentifiers suppressed) {
+    this.suppressed = suppressed;
     this.connectors = Map.copyOf(connectors);
     this.hadoop = new SerializableConfiguration(hadoop);
     this.maxLineBytes = maxLineBytes;
@@ -60,6 +65,8 @@ final class ParseFilesFunction implements FlatMapFunction<LandedFile, Row> {
     return new Iterator<>() {
       private Row next;
       private boolean done;
+      private long suppressedEvents;
+      private long suppressedDeadLetters;
 
       @Override
       public boolean hasNext() {
@@ -82,6 +89,9 @@ final class ParseFilesFunction implements FlatMapFunction<LandedFile, Row> {
       private Row advance() {
         try {
           ParseResult result = reader.next();
+          while (result != null && isSuppressed(result)) {
+            result = reader.next();
+          }
           if (result != null) {
             return ParsedRows.of(file, result, workspaceId, runId, ingestedAt);
           }
@@ -99,12 +109,35 @@ final class ParseFilesFunction implements FlatMapFunction<LandedFile, Row> {
                   file.modifiedAtMillis(),
                   checksum,
                   s.records(),
-                  s.events(),
-                  s.deadLetters(),
-                  s.blankLines()));
+                  s.events() - suppressedEvents,
+                  s.deadLetters() - suppressedDeadLetters,
+                  s.blankLines(),
+                  suppressedEvents + suppressedDeadLetters));
         } catch (IOException e) {
           throw new UncheckedIOException("cannot read " + file.uri(), e);
         }
+      }
+
+      private boolean isSuppressed(ParseResult result) {
+        if (suppressed.isEmpty()) {
+          return false;
+        }
+        boolean event = result instanceof ParseResult.Parsed;
+        boolean drop =
+            event
+                ? suppressed.suppresses(((ParseResult.Parsed) result).event())
+                : suppressed.suppresses(((ParseResult.Rejected) result).deadLetter().identifiers())
+                    || suppressed.suppressesText(
+                        ((ParseResult.Rejected) result).deadLetter().rawText());
+        if (!drop) {
+          return false;
+        }
+        if (event) {
+          suppressedEvents++;
+        } else {
+          suppressedDeadLetters++;
+        }
+        return true;
       }
     };
   }

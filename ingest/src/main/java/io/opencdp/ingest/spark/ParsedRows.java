@@ -32,7 +32,8 @@ final class ParsedRows {
           required("records_read", LongType),
           required("events_parsed", LongType),
           required("dead_lettered", LongType),
-          required("blank_lines", LongType));
+          required("blank_lines", LongType),
+          required("suppressed", LongType));
 
   static final StructType SCHEMA =
       struct(

@@ -8,7 +8,7 @@ import picocli.CommandLine.ParentCommand;
     name = "privacy",
     mixinStandardHelpOptions = true,
     description = "Privacy (docs/privacy.md): erasure, retention, the audit log.",
-    subcommands = {AuditSyncCommand.class, RetentionCommand.class})
+    subcommands = {EraseCommand.class, RetentionCommand.class, AuditSyncCommand.class})
 final class PrivacyCommand {
   @ParentCommand CdpCli root;
 }

@@ -2,6 +2,8 @@ package io.opencdp.jobs.cli;
 
 import io.opencdp.ingest.spark.SparkSessions;
 import io.opencdp.jobs.privacy.AuditSync;
+import io.opencdp.jobs.privacy.ErasureQueueDrain;
+import io.opencdp.jobs.privacy.QueuedErasures;
 import io.opencdp.jobs.progress.SparkProgress;
 import io.opencdp.resolve.spark.ResolveJob;
 import io.opencdp.resolve.spark.ResolveMode;
@@ -9,6 +11,7 @@ import io.opencdp.resolve.spark.ResolveReport;
 import io.opencdp.resolve.spark.profile.ProfileBuilder;
 import io.opencdp.resolve.spark.profile.ProfileReport;
 import io.opencdp.schemas.config.CdpConfig;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -66,6 +69,14 @@ final class ResolveCommand implements Callable<Integer> {
     try (SparkProgress progress = new SparkProgress(spark, "resolve")) {
       // cheap when nothing waits (no Spark action); keeps audit_log current without a cron entry
       new AuditSync(config, ServeCommand.esUrl(config)).runIfReachable(spark);
+      // erasure requests queued through the API are carried out before anything is resolved
+      ErasureQueueDrain.Result erased =
+          new QueuedErasures(spark, config, ServeCommand.esUrl(config), Clock.systemUTC()).run();
+      if (erased.carriedOut() + erased.failed() > 0) {
+        System.out.printf(
+            "carried out %d erasure request(s) queued through the API (%d failed, left queued)%n",
+            erased.carriedOut(), erased.failed());
+      }
       return run(spark, config, mode, OverrideQueueSync.of(config));
     } finally {
       spark.stop();

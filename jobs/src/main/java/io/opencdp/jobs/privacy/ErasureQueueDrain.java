@@ -10,6 +10,7 @@ import io.opencdp.schemas.error.CdpException;
 import io.opencdp.schemas.error.ErrorCode;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,6 +117,44 @@ public final class ErasureQueueDrain {
         }
       }
       return new Result(true, done, failed);
+    }
+  }
+
+  /**
+   * Writes the later outcomes of requests (by id) to their queue documents, where the queue has
+   * them (a request made with {@code cdp privacy erase} has none); Elasticsearch being down only
+   * warns: the Delta table {@code erasure_requests} is the record.
+   */
+  public void follow(List<Map.Entry<String, Outcome>> outcomes) {
+    if (outcomes.isEmpty()) {
+      return;
+    }
+    try (EsConnection es = EsConnection.open(esUrl, TIMEOUT_MILLIS)) {
+      ErasureQueue queue = new ErasureQueue(es.client(), new StoreIndices(workspace));
+      for (Map.Entry<String, Outcome> e : outcomes) {
+        Outcome outcome = e.getValue();
+        queue
+            .get(e.getKey())
+            .ifPresent(
+                request ->
+                    queue.update(
+                        request
+                            .moved(
+                                outcome.status(),
+                                clock.instant(),
+                                outcome.message(),
+                                outcome.result())
+                            .forgettingValue()));
+      }
+    } catch (CdpException e) {
+      if (e.code() != ErrorCode.ELASTICSEARCH_UNAVAILABLE) {
+        throw e;
+      }
+      LOG.warn(
+          "Elasticsearch at {} does not answer ({}): the queued requests' documents do not show"
+              + " their new status yet; erasure_requests does",
+          esUrl,
+          e.getMessage());
     }
   }
 }

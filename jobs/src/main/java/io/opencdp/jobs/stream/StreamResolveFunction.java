@@ -19,8 +19,8 @@ import io.opencdp.schemas.config.GuardrailConfig;
 import io.opencdp.schemas.config.ProfilesConfig;
 import io.opencdp.schemas.event.TouchpointEvent;
 import io.opencdp.schemas.json.Json;
-import io.opencdp.schemas.privacy.ErasedIdentifiers;
 import io.opencdp.schemas.privacy.IdentifierHasher;
+import io.opencdp.schemas.privacy.SuppressedIdentifiers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,7 +86,7 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
   private transient ValueState<String> seedRun;
   private transient ValueState<String> neverLink;
 
-  /** The salted hashes of erased identifiers and event ids the last seed carried (a set). */
+  /** The salted hashes of erased identifiers and records the last seed carried (a set). */
   private transient MapState<String, String> erased;
 
   /** {@link #resolver} with the overrides of the last seed applied; built on the first event. */
@@ -177,12 +177,12 @@ final class StreamResolveFunction extends KeyedProcessFunction<String, String, S
     }
   }
 
-  /** Whether {@code event} is an erased person's, by the rule of {@link ErasedIdentifiers}. */
+  /** Whether {@code event} is an erased person's, by the rule of {@link SuppressedIdentifiers}. */
   private boolean isErased(TouchpointEvent event) {
     if (FlinkStreamState.call(erased::isEmpty)) {
       return false;
     }
-    for (String key : ErasedIdentifiers.keysOf(event, hasher)) {
+    for (String key : SuppressedIdentifiers.keysOf(event, hasher)) {
       if (FlinkStreamState.call(() -> erased.contains(key))) {
         return true;
       }

@@ -83,6 +83,15 @@ class CdpCliTest {
   }
 
   @Test
+  void eraseNeedsExactlyOnePersonOrCompleteAlone() {
+    assertThat(CdpCli.run("privacy", "erase")).isEqualTo(2);
+    assertThat(CdpCli.run("privacy", "erase", "--complete", "--profile-id", "p_1")).isEqualTo(2);
+    assertThat(CdpCli.run("privacy", "erase", "--identifier", "ssn:123")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("--identifier TYPE:VALUE and --profile-id ID", "unknown identifier type 'ssn'");
+  }
+
+  @Test
   void missingRequiredOptionPrintsUsage() {
     int exit = CdpCli.run("generate", "--persons", "10");
 

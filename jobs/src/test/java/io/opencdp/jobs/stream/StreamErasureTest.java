@@ -17,8 +17,8 @@ import io.opencdp.resolve.stream.SeedFile;
 import io.opencdp.resolve.stream.StreamSeed;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.event.TouchpointEvent;
-import io.opencdp.schemas.privacy.ErasedIdentifiers;
 import io.opencdp.schemas.privacy.IdentifierHasher;
+import io.opencdp.schemas.privacy.SuppressedIdentifiers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -102,7 +102,7 @@ class StreamErasureTest {
         TouchpointEvent kept = parsed.get(1);
         IdentifierHasher hasher =
             IdentifierHasher.fromFile(config.privacy().saltFileIn(config.workDir()));
-        Set<String> hashes = new HashSet<>(ErasedIdentifiers.keysOf(erased, hasher));
+        Set<String> hashes = new HashSet<>(SuppressedIdentifiers.keysOf(erased, hasher));
         StreamSeed.BatchResult batch =
             new StreamSeed.BatchResult(List.of(kept), List.of(), Map.of(), Map.of());
         SeedFile.write(

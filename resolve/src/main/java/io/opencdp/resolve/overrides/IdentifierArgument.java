@@ -29,6 +29,23 @@ public final class IdentifierArgument {
 
   public static IdentifierKey parse(String text, BlockedValues blocked) {
     requireNonNull(blocked, "blocked is null");
+    IdentifierKey key = parse(text);
+    if (blocked.isBlocked(key.type(), key.value())) {
+      throw bad(
+          key.type().wireName()
+              + " '"
+              + key.value()
+              + "' is a blocked value (resolve.guardrails.blocked): it never links, so an"
+              + " override on it would change nothing");
+    }
+    return key;
+  }
+
+  /**
+   * {@code TYPE:VALUE} normalized, blocked values accepted (erasure names whatever a person sent);
+   * rejected when the type is unknown or the value not valid for it.
+   */
+  public static IdentifierKey parse(String text) {
     if (text == null || text.indexOf(':') <= 0) {
       throw bad(
           "identifier '"
@@ -52,16 +69,7 @@ public final class IdentifierArgument {
                             + text
                             + "'; types: "
                             + types()));
-    String value = normalize(type, raw, text);
-    if (blocked.isBlocked(type, value)) {
-      throw bad(
-          type.wireName()
-              + " '"
-              + value
-              + "' is a blocked value (resolve.guardrails.blocked): it never links, so an"
-              + " override on it would change nothing");
-    }
-    return IdentifierKey.of(type, value);
+    return IdentifierKey.of(type, normalize(type, raw, text));
   }
 
   private static String normalize(IdentifierType type, String raw, String text) {

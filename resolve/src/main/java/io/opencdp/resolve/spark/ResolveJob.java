@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
 import io.opencdp.ingest.spark.DeltaTables;
+import io.opencdp.ingest.spark.SuppressionListTable;
 import io.opencdp.ingest.spark.TableLocations;
 import io.opencdp.resolve.guardrail.LinkGuardrails;
 import io.opencdp.resolve.guardrail.NeverLinkRules;
@@ -88,7 +89,13 @@ public final class ResolveJob {
             spark,
             tables,
             workspace,
-            StreamProfileIds.sync(spark, tables, config.workDir(), workspace, started));
+            StreamProfileIds.sync(
+                spark,
+                tables,
+                config.workDir(),
+                workspace,
+                started,
+                SuppressionListTable.erased(spark, tables, config)));
     LOG.info(
         "resolve run {} ({} requested), previous profiles: {}", runId, mode, previous.exists());
 

@@ -19,10 +19,10 @@ public final class ResolveTables {
   public static final String IDENTITY_LINK_AUDIT = "identity_link_audit";
   public static final String EVENT_PROFILES = "event_profiles";
   public static final String PROFILE_MERGES = "profile_merges";
-  static final String PROFILE_IDS = "profile_ids";
+  public static final String PROFILE_IDS = "profile_ids";
   public static final String IDENTITY_OVERRIDES = "identity_overrides";
   public static final String RESOLVE_EVENTS = "resolve_events";
-  static final String RESOLVE_LOG = "resolve_log";
+  public static final String RESOLVE_LOG = "resolve_log";
   public static final String MATCH_LINKS = "match_links";
   public static final String MATCH_REVIEW = "match_review";
   public static final String STREAM_PROFILE_IDS = "stream_profile_ids";

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.min;
 import io.opencdp.ingest.spark.DeltaTables;
 import io.opencdp.ingest.spark.TableLocations;
 import io.opencdp.resolve.stream.StreamIdLog;
+import io.opencdp.schemas.privacy.SuppressedIdentifiers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -47,10 +49,16 @@ final class StreamProfileIds {
   /**
    * Merges the stream's finished files into the table, deletes them, and returns the workspace's
    * rows (profile_id, identifier_type, identifier_value, first_seen_at), or null when the stream
-   * never wrote any.
+   * never wrote any. Lines of identifiers erased since the stream wrote them ({@code erased}) are
+   * left out.
    */
   static Dataset<Row> sync(
-      SparkSession spark, TableLocations tables, Path workDir, String workspace, Instant now) {
+      SparkSession spark,
+      TableLocations tables,
+      Path workDir,
+      String workspace,
+      Instant now,
+      SuppressedIdentifiers erased) {
     String table = tables.table(ResolveTables.STREAM_PROFILE_IDS);
     List<Path> files = finishedFiles(StreamIdLog.directory(workDir));
     if (!files.isEmpty()) {
@@ -65,6 +73,12 @@ final class StreamProfileIds {
                       .and(col(StreamIdLog.PROFILE_ID).isNotNull())
                       .and(col(StreamIdLog.IDENTIFIER_TYPE).isNotNull())
                       .and(col(StreamIdLog.IDENTIFIER_VALUE).isNotNull()))
+              .filter(
+                  (FilterFunction<Row>)
+                      r ->
+                          !erased.suppresses(
+                              r.getAs(StreamIdLog.IDENTIFIER_TYPE),
+                              r.getAs(StreamIdLog.IDENTIFIER_VALUE)))
               .groupBy(
                   StreamIdLog.WORKSPACE_ID,
                   StreamIdLog.PROFILE_ID,

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import io.opencdp.ingest.spark.DeltaTables;
 import io.opencdp.ingest.spark.EventRows;
 import io.opencdp.ingest.spark.EventsTable;
+import io.opencdp.ingest.spark.SuppressionListTable;
 import io.opencdp.ingest.spark.TableLocations;
 import io.opencdp.resolve.guardrail.NeverLinkRules;
 import io.opencdp.resolve.stream.SeedFile;
@@ -16,11 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -100,7 +99,7 @@ public final class StreamSeeds {
             seed.state(),
             input.batch().events(),
             input.neverLink(),
-            erasedHashes(spark, tables, config.workspace()),
+            SuppressionListTable.erased(spark, tables, config).hashes(),
             keepPrevious);
     LOG.info(
         "stream seed {} written in {} ms, {} bytes ({} event(s) placed otherwise than by the batch)",
@@ -167,22 +166,6 @@ public final class StreamSeeds {
     return new Read(
         new StreamSeed.BatchResult(events, joins, profileOf, formerIds),
         IdentityOverrides.rules(spark, tables, workspace));
-  }
-
-  /** The table of erased hashes (docs/privacy.md, "Suppression"). */
-  public static final String SUPPRESSION_LIST = "suppression_list";
-
-  /** The salted hashes of what was erased ({@code suppression_list} rows of reason erased). */
-  static Set<String> erasedHashes(SparkSession spark, TableLocations tables, String workspace) {
-    Dataset<Row> rows = delta(spark, tables.table(SUPPRESSION_LIST), workspace);
-    Set<String> hashes = new HashSet<>();
-    if (rows != null) {
-      for (Row r :
-          rows.where(col("reason").equalTo("erased")).select("value_hash").collectAsList()) {
-        hashes.add(r.getString(0));
-      }
-    }
-    return hashes;
   }
 
   /** The workspace's rows of a table; null when there is no table. */

@@ -59,8 +59,8 @@ public final class SeedFile {
    * @param state the state
    * @param events the batch's events, as {@link Json#mapper()} JSON, by event id
    * @param neverLink the operators' overrides the batch honoured, for the stream to honour too
-   * @param erased the salted hashes ({@code ErasedIdentifiers}) of erased people's identifiers and
-   *     event ids, which the stream must neither keep nor take in again
+   * @param erased the salted hashes ({@code SuppressedIdentifiers}) of erased people's identifiers
+   *     and event ids, which the stream must neither keep nor take in again
    */
   public record Loaded(
       String workspace,
