@@ -8,9 +8,6 @@ import io.opencdp.api.store.EsConnection;
 import io.opencdp.api.store.StoreIndices;
 import io.opencdp.api.testing.ElasticsearchExtension;
 import io.opencdp.api.testing.EsTestCluster;
-import io.opencdp.ingest.connector.Connectors;
-import io.opencdp.ingest.connector.LandedFileParser;
-import io.opencdp.ingest.connector.ParseResult;
 import io.opencdp.jobs.testing.StreamTestConfig;
 import io.opencdp.resolve.guardrail.NeverLinkRules;
 import io.opencdp.resolve.stream.SeedFile;
@@ -20,7 +17,6 @@ import io.opencdp.schemas.event.TouchpointEvent;
 import io.opencdp.schemas.privacy.IdentifierHasher;
 import io.opencdp.schemas.privacy.SuppressedIdentifiers;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,7 +93,8 @@ class StreamErasureTest {
         assertThat(filesHolding(job.checkpointDir(), ERASED_COOKIE)).isNotEmpty();
 
         // what the erasure leaves: the other visitor's event; the hashes of the erased one's
-        List<TouchpointEvent> parsed = parse(config, web.resolve("web-1.jsonl"));
+        List<TouchpointEvent> parsed =
+            StreamReconcileTest.parse(config, web.resolve("web-1.jsonl"));
         TouchpointEvent erased = parsed.get(0);
         TouchpointEvent kept = parsed.get(1);
         IdentifierHasher hasher =
@@ -181,20 +178,6 @@ class StreamErasureTest {
       }
       Thread.sleep(100);
     }
-  }
-
-  private static List<TouchpointEvent> parse(CdpConfig config, Path file) throws IOException {
-    List<TouchpointEvent> events = new ArrayList<>();
-    try (InputStream in = Files.newInputStream(file)) {
-      LandedFileParser.parse(
-          in,
-          "web/" + file.getFileName(),
-          Connectors.create("web", config.ingest(), WORKSPACE),
-          config.ingest().maxLineBytes(),
-          Instant.now(),
-          r -> events.add(((ParseResult.Parsed) r).event()));
-    }
-    return events;
   }
 
   private static List<Hit<ObjectNode>> search(EsConnection es, String alias) {

@@ -146,13 +146,14 @@ class StreamReconcileTest {
     }
   }
 
-  private static List<TouchpointEvent> parse(CdpConfig config, Path file) throws IOException {
+  /** The events a web landing file holds, parsed as the stream parses them. */
+  static List<TouchpointEvent> parse(CdpConfig config, Path file) throws IOException {
     List<TouchpointEvent> events = new ArrayList<>();
     try (InputStream in = Files.newInputStream(file)) {
       LandedFileParser.parse(
           in,
           "web/" + file.getFileName(),
-          Connectors.create("web", config.ingest(), WORKSPACE),
+          Connectors.create("web", config.ingest(), config.workspace()),
           config.ingest().maxLineBytes(),
           Instant.now(),
           r -> events.add(((ParseResult.Parsed) r).event()));

@@ -31,6 +31,11 @@ public final class IdentifierHasher implements Serializable {
 
   private final byte[] salt;
 
+  /**
+   * One keyed MAC per thread: ingest tasks and the stream hash every record while anyone is erased.
+   */
+  private transient ThreadLocal<Mac> macs;
+
   /** A hasher keyed with {@code salt} (at least 16 bytes). */
   public IdentifierHasher(byte[] salt) {
     requireNonNull(salt, "salt is null");
@@ -85,11 +90,23 @@ public final class IdentifierHasher implements Serializable {
   public String hash(String type, String normalizedValue) {
     requireNonNull(type, "type is null");
     requireNonNull(normalizedValue, "normalizedValue is null");
+    byte[] digest = mac().doFinal((type + ":" + normalizedValue).getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest);
+  }
+
+  private Mac mac() {
+    if (macs == null) {
+      // after deserialization in a task; a race only builds a second ThreadLocal
+      macs = ThreadLocal.withInitial(this::newMac);
+    }
+    return macs.get();
+  }
+
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(new SecretKeySpec(salt, ALGORITHM));
-      byte[] digest = mac.doFinal((type + ":" + normalizedValue).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("every JVM has " + ALGORITHM, e);
     }
