@@ -38,11 +38,6 @@ public enum DropRule {
    */
   UNCORROBORATED("uncorroborated"),
   /**
-   * A probabilistic link between two records no identifier placed (a walk-in's store line, a call
-   * with no number): such a record joins a profile, it never forms one with another such record.
-   */
-  NO_IDENTIFIER("no_identifier"),
-  /**
    * A probabilistic link from a record no identifier placed that a stronger link already put into a
    * profile: it joins one profile and never bridges two.
    */

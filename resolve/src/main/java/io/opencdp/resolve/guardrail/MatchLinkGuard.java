@@ -25,10 +25,12 @@ import java.util.TreeMap;
  *
  * <p>A group without identifiers is a record no identifier placed (a walk-in's store line): it may
  * join one profile candidate, by its strongest acceptable link, directly or through another such
- * record already placed, but never a second candidate ({@code record_already_placed}); two such
- * records alone never form a profile ({@code no_identifier}: their link waits until one of them is
- * placed, and is refused if neither ever is). A joined set is always keyed by a candidate that
- * carries identifiers.
+ * record already placed, but never a second candidate ({@code record_already_placed}). A link
+ * between two such records waits until one of them is placed; the links still waiting when nothing
+ * more can be placed join their records into <i>walk-in profiles</i> (a repeat customer known only
+ * by name, address or card at the till), applied strongest first under the same refusals. A set
+ * with a candidate that carries identifiers is keyed by the smallest such key; a walk-in profile by
+ * its smallest {@code event:} key ({@link #isWalkIn}).
  */
 public final class MatchLinkGuard {
   /**
@@ -52,7 +54,8 @@ public final class MatchLinkGuard {
    * The outcome.
    *
    * @param rootOf for every group that was joined to another, the key of the joined set (its
-   *     smallest key among the groups with identifiers); groups not listed stay as they are
+   *     smallest key among the groups with identifiers; for a walk-in profile its smallest key),
+   *     the key itself included; groups not listed stay as they are
    * @param decisions one per link, in the order applied
    */
   public record Result(Map<String, String> rootOf, List<MatchLinkDecision> decisions) {
@@ -109,12 +112,9 @@ public final class MatchLinkGuard {
       }
       waiting = still;
     }
+    // what still waits links records no identifier will place: they form a walk-in profile
     for (MatchLink link : waiting) {
-      decisions.add(
-          refused(
-              link,
-              DropRule.NO_IDENTIFIER.code(),
-              "neither side carries an identifier: such records join a profile, never form one"));
+      decisions.add(decideWalkIn(link, sets));
     }
     Map<String, String> rootOf = new TreeMap<>();
     for (String group : sets.keySet()) {
@@ -159,6 +159,31 @@ public final class MatchLinkGuard {
     }
     root.absorb(root == left ? right : left);
     return new MatchLinkDecision(link, true, null, "joined");
+  }
+
+  /**
+   * Decides a link between two sets of records no identifier placed, once nothing more can place
+   * them: the guard's refusals hold as for any link; accepted, the two sets become one walk-in
+   * profile, keyed by the smaller key.
+   */
+  private MatchLinkDecision decideWalkIn(MatchLink link, Map<String, Joined> sets) {
+    Joined left = find(sets, link.leftGroup());
+    Joined right = find(sets, link.rightGroup());
+    if (left == right) {
+      return new MatchLinkDecision(link, true, null, "already one walk-in profile");
+    }
+    MatchLinkDecision refusal = refusal(link, left, right);
+    if (refusal != null) {
+      return refusal;
+    }
+    Joined root = left.key.compareTo(right.key) <= 0 ? left : right;
+    root.absorb(root == left ? right : left);
+    return new MatchLinkDecision(link, true, null, "joined into a walk-in profile");
+  }
+
+  /** Whether {@code key} names a walk-in profile: a joined set of records no identifier placed. */
+  public static boolean isWalkIn(String key) {
+    return key.startsWith(UNPLACED_PREFIX);
   }
 
   /**

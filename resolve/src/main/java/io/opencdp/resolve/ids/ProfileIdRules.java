@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -55,8 +56,14 @@ public final class ProfileIdRules {
           .thenComparing(Holder::firstSeen, Comparator.nullsLast(Comparator.naturalOrder()))
           .thenComparing(Holder::profileId);
 
+  /** A walk-in profile's events, the one its id is minted from first. */
+  private static final Comparator<Map.Entry<String, Instant>> WALK_IN_ORDER =
+      Map.Entry.<String, Instant>comparingByValue(Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(Map.Entry.comparingByKey());
+
   private static final String PREFIX = "p_";
   private static final int HEX_DIGITS = 16;
+  private static final String WALK_IN = "walk_in:";
 
   private ProfileIdRules() {}
 
@@ -86,6 +93,22 @@ public final class ProfileIdRules {
   /** The profile an untaken id becomes an alias of; empty when it is retired. */
   public static Optional<Holder> survivor(Collection<Holder> holders) {
     return holders.stream().min(SURVIVOR_PREFERENCE);
+  }
+
+  /**
+   * The id of a walk-in profile (records no identifier placed, joined by probabilistic links only,
+   * {@code MatchLinkGuard}): minted from its earliest received event (then the smallest event id),
+   * so it stays while the profile grows.
+   *
+   * @param receivedAt the received-at time of each of the profile's events (null when unknown)
+   */
+  public static String walkInId(Map<String, Instant> receivedAt) {
+    String earliest =
+        receivedAt.entrySet().stream()
+            .min(WALK_IN_ORDER)
+            .orElseThrow(() -> new IllegalArgumentException("a walk-in profile has events"))
+            .getKey();
+    return mint(WALK_IN + earliest, 0);
   }
 
   /**

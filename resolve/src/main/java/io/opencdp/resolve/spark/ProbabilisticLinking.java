@@ -13,6 +13,7 @@ import io.opencdp.resolve.guardrail.MatchLink;
 import io.opencdp.resolve.guardrail.MatchLinkDecision;
 import io.opencdp.resolve.guardrail.MatchLinkGuard;
 import io.opencdp.resolve.guardrail.NeverLinkRules;
+import io.opencdp.resolve.ids.ProfileIdRules;
 import io.opencdp.resolve.match.MatchField;
 import io.opencdp.resolve.match.MatchModel;
 import io.opencdp.resolve.match.MatchModelStore;
@@ -67,8 +68,10 @@ final class ProbabilisticLinking {
    *     joined set's key: type, value, cluster_key
    * @param placedEvents events no identifier placed that a link put into a candidate: event_id,
    *     cluster_key (the joined set's key)
+   * @param walkIns events of walk-in profiles (records no identifier placed, joined among
+   *     themselves): event_id, profile_id ({@link ProfileIdRules#walkInId})
    */
-  record Linked(Dataset<Row> members, Dataset<Row> placedEvents) {}
+  record Linked(Dataset<Row> members, Dataset<Row> placedEvents, Dataset<Row> walkIns) {}
 
   /** Applies probabilistic links to the candidates deterministic stitching formed. */
   static Linked apply(
@@ -135,7 +138,9 @@ final class ProbabilisticLinking {
             links.size() - accepted,
             result.rootOf().size());
         return new Linked(
-            rekey(spark, members, result.rootOf()), placedEvents(spark, result.rootOf()));
+            rekey(spark, members, result.rootOf()),
+            placedEvents(spark, result.rootOf()),
+            walkIns(spark, events, result.rootOf()));
       } finally {
         scored.unpersist();
         // the candidate pairs stay cached otherwise, re-planned on every later write of the tables
@@ -217,7 +222,7 @@ final class ProbabilisticLinking {
     List<Row> rows = new ArrayList<>();
     rootOf.forEach(
         (group, root) -> {
-          if (group.startsWith(UNPLACED_PREFIX)) {
+          if (group.startsWith(UNPLACED_PREFIX) && !MatchLinkGuard.isWalkIn(root)) {
             rows.add(RowFactory.create(group.substring(UNPLACED_PREFIX.length()), root));
           }
         });
@@ -226,6 +231,45 @@ final class ProbabilisticLinking {
         new StructType()
             .add("event_id", DataTypes.StringType, false)
             .add("cluster_key", DataTypes.StringType, false));
+  }
+
+  /** Each walk-in profile's events with its id, minted from its earliest received event. */
+  private static Dataset<Row> walkIns(
+      SparkSession spark, Dataset<Row> events, Map<String, String> rootOf) {
+    Map<String, String> walkInOf = new HashMap<>();
+    rootOf.forEach(
+        (group, root) -> {
+          if (MatchLinkGuard.isWalkIn(root)) {
+            walkInOf.put(group.substring(UNPLACED_PREFIX.length()), root);
+          }
+        });
+    Map<String, Map<String, Instant>> receivedAt = new HashMap<>();
+    if (!walkInOf.isEmpty()) {
+      Dataset<Row> ids =
+          broadcast(
+              spark.createDataset(List.copyOf(walkInOf.keySet()), Encoders.STRING()).toDF("w_id"));
+      for (Row r :
+          events
+              .join(ids, events.col("event_id").equalTo(ids.col("w_id")))
+              .select(col("event_id"), col("received_at"))
+              .collectAsList()) {
+        Object at = r.get(1); // an Instant with the session's Java 8 time API, else a Timestamp
+        receivedAt
+            .computeIfAbsent(walkInOf.get(r.getString(0)), k -> new HashMap<>())
+            .put(r.getString(0), at instanceof java.sql.Timestamp t ? t.toInstant() : (Instant) at);
+      }
+    }
+    List<Row> rows = new ArrayList<>();
+    receivedAt.forEach(
+        (root, ofEvents) -> {
+          String profileId = ProfileIdRules.walkInId(ofEvents);
+          ofEvents.keySet().forEach(eventId -> rows.add(RowFactory.create(eventId, profileId)));
+        });
+    return spark.createDataFrame(
+        rows,
+        new StructType()
+            .add("event_id", DataTypes.StringType, false)
+            .add("profile_id", DataTypes.StringType, false));
   }
 
   private static Dataset<Row> rekey(

@@ -112,6 +112,7 @@ public final class ResolveJob {
               .cluster(marked.where(col("blocked").equalTo(false)));
       Dataset<Row> members = clusters.members();
       Dataset<Row> placedEvents = null;
+      Dataset<Row> walkIns = null;
       if (config.resolve().match().enabled()) {
         Dataset<Row> events =
             spark
@@ -134,6 +135,7 @@ public final class ResolveJob {
                 started);
         members = linked.members();
         placedEvents = linked.placedEvents();
+        walkIns = linked.walkIns().localCheckpoint();
       }
       Dataset<Row> componentSeen =
           clusters
@@ -161,7 +163,7 @@ public final class ResolveJob {
       }
       Dataset<Row> eventProfiles =
           ResolveOutputs.eventProfiles(
-                  clusters, profileOf, placedEvents, ids.components(), workspace)
+                  clusters, profileOf, placedEvents, ids.components(), walkIns, workspace)
               .localCheckpoint();
       TableSync.sync(
           spark,
@@ -179,12 +181,19 @@ public final class ResolveJob {
           started);
 
       Row profiles = ids.components().agg(count(lit(1)), count(when(col("created"), true))).first();
+      // walk-in profiles have no identifiers, hence no entry in the registry: counted apart
+      long walkInProfiles = walkIns == null ? 0 : walkIns.select("profile_id").distinct().count();
+      if (walkInProfiles > 0) {
+        LOG.info(
+            "{} walk-in profile(s): records no identifier placed, joined by probabilistic links",
+            walkInProfiles);
+      }
       ResolveReport report =
           new ResolveReport(
               runId,
               input.mode(),
               input.changedEvents(),
-              profiles.getLong(0),
+              profiles.getLong(0) + walkInProfiles,
               eventProfiles.count(),
               profiles.getLong(1),
               merged,

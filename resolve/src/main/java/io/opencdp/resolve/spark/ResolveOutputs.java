@@ -15,16 +15,19 @@ final class ResolveOutputs {
 
   /**
    * {@code event_profiles}: each event belongs to the profile of its highest-priority usable
-   * identifier; an event no identifier placed, to the profile a probabilistic link put it in.
+   * identifier; an event no identifier placed, to the profile a probabilistic link put it in, or to
+   * its walk-in profile.
    *
    * @param placedEvents event_id, cluster_key of the events a link placed, or null
    * @param components cluster_key, profile_id
+   * @param walkIns event_id, profile_id of the walk-in profiles' events, or null
    */
   static Dataset<Row> eventProfiles(
       IdentityClustering.Clusters clusters,
       Dataset<Row> profileOf,
       Dataset<Row> placedEvents,
       Dataset<Row> components,
+      Dataset<Row> walkIns,
       String workspace) {
     Dataset<Row> anchors = clusters.anchors();
     Dataset<Row> anchored =
@@ -42,6 +45,9 @@ final class ResolveOutputs {
               placedEvents
                   .join(components, "cluster_key")
                   .select(col("event_id"), col("profile_id")));
+    }
+    if (walkIns != null) {
+      anchored = anchored.unionByName(walkIns.select(col("event_id"), col("profile_id")));
     }
     return anchored.select(lit(workspace).as("workspace_id"), col("event_id"), col("profile_id"));
   }

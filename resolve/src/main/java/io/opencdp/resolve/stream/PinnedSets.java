@@ -11,8 +11,8 @@ import java.util.function.Function;
 /**
  * The candidate groups the batch's pinned joins ({@link PinNode}) connect, as one resolution pass
  * sees them: each set is keyed by its smallest group key among the groups with identifiers, as
- * {@link MatchLinkGuard} keys a joined set; a set of records no identifier placed alone is not
- * joined (the guard never forms a profile of them).
+ * {@link MatchLinkGuard} keys a joined set; a set of records no identifier placed alone is a
+ * walk-in profile, keyed by its smallest group key (which maps to itself too, as in the guard).
  */
 final class PinnedSets {
   private PinnedSets() {}
@@ -46,15 +46,20 @@ final class PinnedSets {
     Set<String> groups = new HashSet<>(parent.keySet());
     groups.addAll(parent.values());
     Map<String, String> keyOf = new HashMap<>();
+    Map<String, String> walkInKeyOf = new HashMap<>();
     for (String group : groups) {
-      if (!group.startsWith(MatchLinkGuard.UNPLACED_PREFIX)) {
-        keyOf.merge(find(parent, group), group, (a, b) -> a.compareTo(b) <= 0 ? a : b);
-      }
+      Map<String, String> into =
+          group.startsWith(MatchLinkGuard.UNPLACED_PREFIX) ? walkInKeyOf : keyOf;
+      into.merge(find(parent, group), group, (a, b) -> a.compareTo(b) <= 0 ? a : b);
     }
     Map<String, String> keys = new HashMap<>();
     for (String group : groups) {
-      String key = keyOf.get(find(parent, group));
-      if (key != null && !key.equals(group)) {
+      String root = find(parent, group);
+      String key = keyOf.get(root);
+      if (key == null) {
+        // records no identifier placed alone: a walk-in profile, its key mapped to itself too
+        keys.put(group, walkInKeyOf.get(root));
+      } else if (!key.equals(group)) {
         keys.put(group, key);
       }
     }

@@ -18,6 +18,7 @@ import io.opencdp.resolve.ids.NewComponent;
 import io.opencdp.resolve.ids.Overlap;
 import io.opencdp.resolve.ids.PreviousId;
 import io.opencdp.resolve.ids.ProfileIdAssigner;
+import io.opencdp.resolve.ids.ProfileIdRules;
 import io.opencdp.resolve.match.MatchModelStore;
 import io.opencdp.resolve.match.MatchSettings;
 import io.opencdp.resolve.match.PersonValues;
@@ -163,10 +164,7 @@ public final class StreamingResolver implements Serializable {
     }
     Pass pass = new Pass(state);
     List<String> sharedNow = pass.record(event);
-    pass.seedFrom(event.eventId());
-    List<String> from = new ArrayList<>(pass.seeds);
-    from.add(MatchLinkGuard.unplacedGroup(event.eventId())); // its own pins, if any
-    pass.walk(from);
+    pass.walk(pass.seedFrom(event.eventId()));
     pass.cluster();
     if (matcher != null) {
       pass.grow();
@@ -245,6 +243,9 @@ public final class StreamingResolver implements Serializable {
 
     /** With matching: for every group joined to another, the joined set's key. */
     private Map<String, String> rootOf = Map.of();
+
+    /** The ids of this pass's walk-in profiles, by key. */
+    private final Map<String, String> walkInIds = new HashMap<>();
 
     Pass(StreamState state) {
       this.state = state;
@@ -329,18 +330,27 @@ public final class StreamingResolver implements Serializable {
     }
 
     /**
-     * The identifiers to walk from: the event's, and those of every event a newly shared one had.
+     * Where to walk from: the event's identifiers and its own pins, and those of every event a
+     * newly shared identifier had (a walk stops at a shared identifier, so those events' pins would
+     * not be read otherwise: a walk-in line that carried the store's phone before it was found
+     * shared would lose its walk-in profile).
      */
-    void seedFrom(String eventId) {
+    List<String> seedFrom(String eventId) {
       seeds.addAll(events.get(eventId).identifiers());
+      Set<String> pinsToo = new TreeSet<>();
+      pinsToo.add(MatchLinkGuard.unplacedGroup(eventId));
       for (String id : flipped) {
         for (String other : node(id).eventIds()) {
           EventNode e = event(other);
           if (e != null) {
             seeds.addAll(e.identifiers());
+            pinsToo.add(MatchLinkGuard.unplacedGroup(other));
           }
         }
       }
+      List<String> from = new ArrayList<>(seeds);
+      from.addAll(pinsToo);
+      return from;
     }
 
     /**
@@ -586,7 +596,11 @@ public final class StreamingResolver implements Serializable {
       }
       String group = MatchLinkGuard.unplacedGroup(e.eventId());
       String key = joined(group);
-      return key.equals(group) ? null : key;
+      if (!key.equals(group)) {
+        return key;
+      }
+      // the key record of a walk-in profile: its group is joined, to itself
+      return pinRoot.containsKey(group) || rootOf.containsKey(pinned(group)) ? key : null;
     }
 
     /** Profile ids for the clusters, against the ids their identifiers had. */
@@ -611,12 +625,23 @@ public final class StreamingResolver implements Serializable {
           previous.add(e.profileId());
         }
       }
+      Map<String, Map<String, Instant>> walkInEvents = new TreeMap<>();
       for (EventNode e : events.values()) {
         String key = keyOf(e);
         if (key != null) {
           firstSeen.merge(key, e.receivedAt(), StreamingResolver::earlier);
+          if (MatchLinkGuard.isWalkIn(key)) {
+            walkInEvents
+                .computeIfAbsent(key, k -> new HashMap<>())
+                .put(e.eventId(), e.receivedAt());
+          }
         }
       }
+      // walk-in profiles take the id of their earliest event, outside the identifier rules
+      walkInIds.clear();
+      walkInEvents.forEach(
+          (key, received) -> walkInIds.put(key, ProfileIdRules.walkInId(received)));
+      previous.removeAll(walkInIds.values());
       List<NewComponent> components = new ArrayList<>();
       for (String key : new TreeSet<>(clusterOf.values())) {
         components.add(new NewComponent(key, firstSeen.get(key)));
@@ -647,7 +672,8 @@ public final class StreamingResolver implements Serializable {
 
     /** Writes the new state back and says what changed. */
     StitchOutcome write(String eventId, List<String> sharedNow) {
-      Map<String, String> idOf = assignment.profileIds();
+      Map<String, String> idOf = new HashMap<>(assignment.profileIds());
+      idOf.putAll(walkInIds);
       Map<String, TreeSet<String>> members = new TreeMap<>();
       Map<String, TreeSet<String>> eventsOf = new TreeMap<>();
       List<StitchOutcome.Placement> placed = new ArrayList<>();

@@ -90,7 +90,7 @@ class MatchLinkGuardTest {
   }
 
   @Test
-  void recordsNoIdentifierPlacedJoinAProfileThroughEachOtherButNeverFormOne() {
+  void recordsNoIdentifierPlacedJoinAProfileThroughEachOtherOrFormAWalkInProfile() {
     MatchLinkGuard.Result result =
         GUARD.apply(
             List.of(
@@ -103,18 +103,34 @@ class MatchLinkGuardTest {
                 // the strongest link waits until e1 is placed, then puts e2 in g1 too
                 link("event:e1", "event:e2", 0.9999),
                 link("event:e1", "g1", 0.999),
-                // e3 and e4 match only each other: no profile
-                link("event:e3", "event:e4", 0.9999)));
+                // e3 and e4 match only each other: a walk-in profile, keyed by the smaller key
+                link("event:e4", "event:e3", 0.9999)));
 
     assertThat(result.rootOf())
         .containsEntry("event:e1", "g1")
         .containsEntry("event:e2", "g1")
-        .doesNotContainKeys("event:e3", "event:e4");
+        .containsEntry("event:e3", "event:e3")
+        .containsEntry("event:e4", "event:e3");
+    assertThat(MatchLinkGuard.isWalkIn(result.rootOf().get("event:e4"))).isTrue();
+    assertThat(MatchLinkGuard.isWalkIn(result.rootOf().get("event:e1"))).isFalse();
+    assertThat(result.decisions()).hasSize(3).allMatch(MatchLinkDecision::accepted);
+    assertThat(result.decisions().get(2).detail()).isEqualTo("joined into a walk-in profile");
+  }
+
+  @Test
+  void aWalkInProfileKeepsTheGuardsRefusals() {
+    MatchLinkGuard.Result result =
+        GUARD.apply(
+            List.of(
+                group("event:e1", Set.of(), Set.of("19800101")),
+                group("event:e2", Set.of(), Set.of()),
+                group("event:e3", Set.of(), Set.of("19900101"))),
+            List.of(link("event:e1", "event:e2", 0.9999), link("event:e2", "event:e3", 0.999)));
+
     assertThat(result.decisions())
-        .filteredOn(d -> "no_identifier".equals(d.rule()))
-        .singleElement()
-        .satisfies(d -> assertThat(d.link().leftGroup()).isEqualTo("event:e3"));
-    assertThat(result.decisions()).hasSize(3);
+        .extracting(MatchLinkDecision::rule)
+        .containsExactly(null, "conflicting_birth_date");
+    assertThat(result.rootOf()).containsEntry("event:e2", "event:e1").doesNotContainKey("event:e3");
   }
 
   @Test

@@ -8,6 +8,7 @@ import static io.opencdp.resolve.spark.ResolveFixture.profile;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opencdp.resolve.ids.ProfileIdRules;
 import io.opencdp.resolve.match.ComparisonWeights;
 import io.opencdp.resolve.match.FieldComparison;
 import io.opencdp.resolve.match.LevelWeights;
@@ -78,7 +79,7 @@ class ProbabilisticLinkingTest {
         person("ana-2", "Ana", "Ruis", null, null, phone("+15550100009")),
         // a walk-in's store line: her name, birth date and address, no identifier at all
         person("maria-walk-in", "Maria", "Lopez", MARIA_BORN, HOME),
-        // two records of one walk-in who is nowhere else: no profile forms from them alone
+        // two records of one walk-in who is nowhere else: a walk-in profile of their own
         person("zoe-1", "Zoe", "Park", ZOE_BORN, ELSEWHERE),
         person("zoe-2", "Zoe", "Park", ZOE_BORN, ELSEWHERE));
     fixture.run(ResolveMode.FULL);
@@ -99,13 +100,18 @@ class ProbabilisticLinkingTest {
   }
 
   @Test
-  void eventsNoIdentifierPlacedNeverFormAProfileAmongThemselves() {
-    assertThat(profile(profiles, "zoe-1")).isNull();
-    assertThat(profile(profiles, "zoe-2")).isNull();
+  void eventsNoIdentifierPlacedFormAWalkInProfileAmongThemselves() {
+    String walkIn = profile(profiles, "zoe-1");
+    assertThat(walkIn).isNotNull().isEqualTo(profile(profiles, "zoe-2"));
+    // its id is minted from its earliest received event (both at T0: then the smaller event id)
+    assertThat(walkIn)
+        .isEqualTo(
+            ProfileIdRules.walkInId(
+                Map.of(ResolveFixture.eventId("zoe-1"), T0, ResolveFixture.eventId("zoe-2"), T0)));
     assertThat(links())
-        .filteredOn(r -> "no_identifier".equals(r.getAs("rule")))
-        .isNotEmpty()
-        .allMatch(r -> !r.<Boolean>getAs("accepted"));
+        .filteredOn(r -> "joined into a walk-in profile".equals(r.getAs("detail")))
+        .singleElement()
+        .satisfies(r -> assertThat(r.<Boolean>getAs("accepted")).isTrue());
   }
 
   @Test

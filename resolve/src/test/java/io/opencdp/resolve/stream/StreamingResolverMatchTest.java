@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opencdp.resolve.guardrail.LinkGuardrails;
 import io.opencdp.resolve.guardrail.NeverLinkRules;
+import io.opencdp.resolve.ids.ProfileIdRules;
 import io.opencdp.resolve.match.BlockingRule;
 import io.opencdp.resolve.match.ComparisonKind;
 import io.opencdp.resolve.match.ComparisonWeights;
@@ -24,7 +25,9 @@ import io.opencdp.schemas.event.TouchpointEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Probabilistic matching in the streaming resolver, on a small hand-made model. */
@@ -116,17 +119,29 @@ class StreamingResolverMatchTest {
   }
 
   @Test
-  void twoEventsNoIdentifierPlacedWaitUntilOneOfThemIsPlaced() {
+  void twoEventsNoIdentifierPlacedFormAWalkInProfileUntilOneOfThemIsPlaced() {
     StreamState state = StreamState.inMemory();
     resolver.resolve(event("e1", 0, "Ann", "Lee", BORN), state);
+    assertThat(profile(state, "e1")).isNull(); // one record alone: nothing to join
     resolver.resolve(event("e2", 1, "Ann", "Lee", BORN), state);
-    assertThat(profile(state, "e1")).isNull();
-    assertThat(profile(state, "e2")).isNull();
+
+    String walkIn = profile(state, "e1");
+    assertThat(walkIn).isNotNull().isEqualTo(profile(state, "e2"));
+    Map<String, Instant> received = new HashMap<>();
+    for (String key : List.of("e1", "e2")) {
+      EventNode e = state.events().get(event(key, 0, null, null).eventId());
+      received.put(e.eventId(), e.receivedAt());
+    }
+    assertThat(walkIn).isEqualTo(ProfileIdRules.walkInId(received)); // as the batch names it
+    assertThat(state.profiles().get(walkIn).members()).isEmpty();
+    assertThat(state.profiles().get(walkIn).eventIds()).hasSize(2);
 
     resolver.resolve(event("e3", 2, "Ann", "Lee", BORN, email("ann@x.com")), state);
 
     assertThat(profile(state, "e1")).isNotNull().isEqualTo(profile(state, "e3"));
     assertThat(profile(state, "e2")).isEqualTo(profile(state, "e3"));
+    assertThat(profile(state, "e3")).isNotEqualTo(walkIn);
+    assertThat(state.profiles().get(walkIn)).isNull();
   }
 
   @Test
