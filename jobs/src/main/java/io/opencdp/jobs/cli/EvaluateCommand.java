@@ -123,10 +123,19 @@ final class EvaluateCommand implements Callable<Integer> {
         String.format(
             Locale.ROOT,
             "joinable-pair recall %.5f  (%,d of %,d pairs a perfect resolver joins: one usable"
-                + " group, or both named)%n",
+                + " group, or both named; one profile per customer id)%n",
             i.subsetRecall(),
             i.subsetTruePositivePairs(),
             i.subsetTruePairs()));
+    EvaluationResult u = evaluation.identifiableIgnoringLimits();
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "  ignoring limits   %.5f  (%,d of %,d, as if a profile could hold several customer"
+                + " ids)%n",
+            u.subsetRecall(),
+            u.subsetTruePositivePairs(),
+            u.subsetTruePairs()));
     s.append(
         String.format(
             Locale.ROOT,

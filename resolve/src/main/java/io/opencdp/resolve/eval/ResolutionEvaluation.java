@@ -21,8 +21,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * identifiable records' true pairs, a perfect resolver joins the <i>joinable</i> ones: two records
  * in one usable-identifier group, or two records each named or in a group one of whose records is
  * named (a group of nameless records, such as an anonymous id's sessions, has nothing a matcher
- * could compare with the rest of the person). The ceiling is generous: it counts namesakes and a
- * name with nothing to corroborate it as joinable.
+ * could compare with the rest of the person), in one profile per customer id when the person has
+ * several (a profile holds one customer id, the guardrails' limit, and a probabilistic link never
+ * joins two: a customer registered twice stays two profiles), records without a customer id going
+ * with the person's largest such profile. The ceiling is generous: it counts namesakes and a name
+ * with nothing to corroborate it as joinable.
  *
  * @param overall every stored record; its subset recall is over the true pairs connected by usable
  *     identifiers (records of one person chained by shared usable identifiers), the pairs
@@ -30,6 +33,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param attributable only attributable records: the precision of what identifiers decided
  * @param identifiable only identifiable records (attributable or named); its subset recall is over
  *     the joinable pairs
+ * @param identifiableIgnoringLimits the same records; its subset recall is over the joinable pairs
+ *     counted as if a profile could hold several customer ids (reported next to the other)
  * @param usableIdentifiers distinct usable identifiers
  * @param attributableRecords records with at least one usable identifier
  * @param identifiableRecords records with a usable identifier or a name
@@ -38,6 +43,7 @@ public record ResolutionEvaluation(
     EvaluationResult overall,
     EvaluationResult attributable,
     EvaluationResult identifiable,
+    EvaluationResult identifiableIgnoringLimits,
     long usableIdentifiers,
     long attributableRecords,
     long identifiableRecords) {
@@ -45,6 +51,7 @@ public record ResolutionEvaluation(
     requireNonNull(overall, "overall is null");
     requireNonNull(attributable, "attributable is null");
     requireNonNull(identifiable, "identifiable is null");
+    requireNonNull(identifiableIgnoringLimits, "identifiableIgnoringLimits is null");
   }
 
   /**

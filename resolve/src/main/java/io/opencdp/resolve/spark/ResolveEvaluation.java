@@ -2,12 +2,16 @@ package io.opencdp.resolve.spark;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -23,9 +27,12 @@ import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.event.IdentifierType;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
@@ -48,7 +55,10 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class ResolveEvaluation {
   private static final StructType GROUPS =
-      new StructType().add("event_id", StringType, false).add("usable_group", StringType, false);
+      new StructType()
+          .add("event_id", StringType, false)
+          .add("usable_group", StringType, false)
+          .add("customer_class", StringType, true);
 
   private static final StructType NAMED =
       new StructType().add("event_id", StringType, false).add("named", BooleanType, false);
@@ -128,6 +138,8 @@ public final class ResolveEvaluation {
           records
               .select("event_id", "first_name", "last_name", "full_name")
               .map((MapFunction<Row, Row>) ResolveEvaluation::eventNamed, Encoders.row(NAMED));
+      Column namedJoinable =
+          col("named").or(col("usable_group").isNotNull().and(col("group_named")));
       Dataset<Row> withGroups =
           records
               .select("event_id", "person_id")
@@ -136,13 +148,39 @@ public final class ResolveEvaluation {
               .join(groups, new String[] {"event_id"}, "left")
               .withColumn(
                   "group_named",
-                  max(col("named")).over(Window.partitionBy("person_id", "usable_group")));
-      // a perfect resolver joins a usable group and every named record of the person
+                  max(col("named")).over(Window.partitionBy("person_id", "usable_group")))
+              .withColumn(
+                  "class_records",
+                  count(when(namedJoinable, lit(1)))
+                      .over(Window.partitionBy("person_id", "customer_class")))
+              .withColumn(
+                  "largest_class",
+                  max(when(
+                          namedJoinable.and(col("customer_class").isNotNull()),
+                          struct(col("class_records"), col("customer_class"))))
+                      .over(Window.partitionBy("person_id"))
+                      .getField("customer_class"))
+              .withColumn(
+                  "classes",
+                  size(
+                      collect_set(when(namedJoinable, col("customer_class")))
+                          .over(Window.partitionBy("person_id"))));
+      // a perfect resolver joins a usable group and every named record of the person, in one
+      // profile per customer id when the person has several (a profile holds one: the guardrails'
+      // limit, and a probabilistic link never joins two); a record without one joins the largest
+      Column person = concat(col("person_id"), lit("/named"));
       Column joinable =
           when(
-                  col("named").or(col("usable_group").isNotNull().and(col("group_named"))),
-                  concat(col("person_id"), lit("/named")))
+                  namedJoinable,
+                  when(
+                          col("classes").gt(1),
+                          concat(
+                              person,
+                              lit("/"),
+                              coalesce(col("customer_class"), col("largest_class"))))
+                      .otherwise(person))
               .otherwise(col("usable_group"));
+      Column joinableIgnoringLimits = when(namedJoinable, person).otherwise(col("usable_group"));
       Dataset<Row> scored =
           withGroups.select(
               col("person_id"),
@@ -150,10 +188,12 @@ public final class ResolveEvaluation {
                   .as("predicted"),
               col("usable_group"),
               col("named"),
-              joinable.as("joinable"));
+              joinable.as("joinable"),
+              joinableIgnoringLimits.as("joinable_ignoring_limits"));
       PairwiseEvaluator overall = new PairwiseEvaluator();
       PairwiseEvaluator attributable = new PairwiseEvaluator();
       PairwiseEvaluator identifiable = new PairwiseEvaluator();
+      PairwiseEvaluator ignoringLimits = new PairwiseEvaluator();
       long attributableRecords = 0;
       long identifiableRecords = 0;
       for (Iterator<Row> it = scored.toLocalIterator(); it.hasNext(); ) {
@@ -166,6 +206,7 @@ public final class ResolveEvaluation {
         }
         if (group != null || r.getBoolean(3)) {
           identifiable.add(r.getString(0), r.getString(1), r.getString(4));
+          ignoringLimits.add(r.getString(0), r.getString(1), r.getString(5));
           identifiableRecords++;
         }
       }
@@ -173,6 +214,7 @@ public final class ResolveEvaluation {
           overall.result(),
           attributable.result(),
           identifiable.result(),
+          ignoringLimits.result(),
           usable.count(),
           attributableRecords,
           identifiableRecords);
@@ -191,18 +233,39 @@ public final class ResolveEvaluation {
     return RowFactory.create(r.getString(0), named(r.getString(1), r.getString(2), r.getString(3)));
   }
 
-  /** Per true person: each record with a usable identifier and its group (see the eval class). */
+  /**
+   * Per true person: each record with a usable identifier, its group (see the eval class) and its
+   * customer class (its own customer id, else its group's single one; else null).
+   */
   private static final class GroupsOfPerson implements FlatMapGroupsFunction<String, Row, Row> {
+    private static final String CUSTOMER_ID = IdentifierType.CUSTOMER_ID.wireName() + ":";
+
     @Override
     public Iterator<Row> call(String person, Iterator<Row> rows) {
       UsableIdentifierGroups groups = new UsableIdentifierGroups();
+      Map<String, String> customerOf = new HashMap<>(); // record -> its smallest customer id
       while (rows.hasNext()) {
         Row r = rows.next();
         groups.add(r.getString(1), r.getString(2));
+        if (r.getString(2).startsWith(CUSTOMER_ID)) {
+          customerOf.merge(r.getString(1), r.getString(2), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        }
       }
+      Map<String, String> groupOf = groups.groups();
+      Map<String, Set<String>> customersOfGroup = new HashMap<>();
+      customerOf.forEach(
+          (record, customer) ->
+              customersOfGroup
+                  .computeIfAbsent(groupOf.get(record), k -> new TreeSet<>())
+                  .add(customer));
       List<Row> out = new ArrayList<>();
-      for (Map.Entry<String, String> e : groups.groups().entrySet()) {
-        out.add(RowFactory.create(e.getKey(), person + "/" + e.getValue()));
+      for (Map.Entry<String, String> e : groupOf.entrySet()) {
+        // the record's own customer id, else its group's when the group has one
+        Set<String> ofGroup = customersOfGroup.getOrDefault(e.getValue(), Set.of());
+        String customer =
+            customerOf.getOrDefault(
+                e.getKey(), ofGroup.size() == 1 ? ofGroup.iterator().next() : null);
+        out.add(RowFactory.create(e.getKey(), person + "/" + e.getValue(), customer));
       }
       return out.iterator();
     }

@@ -51,9 +51,15 @@ class SampleAccuracyTest {
 
   @Test
   void almostEveryPairAPerfectResolverCouldJoinIsJoined() {
-    // measured 0.98642 (docs/resolution.md); the gate is 0.99
+    // measured 0.99076 (docs/resolution.md): the gate, 0.99
     assertThat(evaluation.identifiable().subsetTruePairs()).isGreaterThan(500_000);
-    assertThat(evaluation.identifiable().subsetRecall()).isGreaterThanOrEqualTo(0.98);
+    assertThat(evaluation.identifiable().subsetRecall()).isGreaterThanOrEqualTo(0.99);
+    // counted as if a profile could hold two customer ids (a customer registered twice): 0.98981;
+    // the guardrails' limit and the probabilistic guard keep such accounts apart by design
+    assertThat(evaluation.identifiableIgnoringLimits().subsetTruePairs())
+        .isGreaterThan(evaluation.identifiable().subsetTruePairs());
+    assertThat(evaluation.identifiableIgnoringLimits().subsetRecall())
+        .isGreaterThanOrEqualTo(0.985);
   }
 
   @Test
@@ -67,7 +73,7 @@ class SampleAccuracyTest {
 
   @Test
   void overallFiguresStayAboveTheirMeasuredFloors() {
-    // measured 0.99149 / 0.83848 (see docs/resolution.md); the ceiling of recall is 0.846: the
+    // measured 0.99152 / 0.84135 (see docs/resolution.md); the ceiling of recall is 0.846: the
     // rest are records with neither a usable identifier nor a name
     assertThat(evaluation.overall().precision()).isGreaterThanOrEqualTo(0.985);
     assertThat(evaluation.overall().recall()).isGreaterThanOrEqualTo(0.82);
