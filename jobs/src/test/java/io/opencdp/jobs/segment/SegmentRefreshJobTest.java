@@ -88,6 +88,7 @@ class SegmentRefreshJobTest {
   private static String esUrl;
   private static EsConnection es;
   private static ApiServer api;
+  private static IndexReport indexed;
   private static String alias;
   private static String usId;
   private static String pagesId;
@@ -102,7 +103,7 @@ class SegmentRefreshJobTest {
             .withSegments(new SegmentsConfig(BERLIN));
     tables = TableLocations.of(config);
     esUrl = cluster.url();
-    new IndexJob(spark, config, esUrl).run(IndexMode.FULL);
+    indexed = new IndexJob(spark, config, esUrl).run(IndexMode.FULL);
     es = EsConnection.open(esUrl, 60_000);
     StoreIndices names = new StoreIndices(config.workspace());
     alias = names.profilesAlias();
@@ -256,11 +257,31 @@ class SegmentRefreshJobTest {
         .hasMessageContaining("seg-nope-000000");
   }
 
+  /**
+   * Also the alias swap of issue 4 (which IndexJobTest proved with a second full run of its own, 30
+   * s more): a reader hammering the alias never sees an error or nothing while a full rebuild of
+   * the sample moves it, and the previous indices are gone afterwards.
+   */
   @Test
   @Order(7)
-  void aFullReindexKeepsTheSegmentsField() throws Exception {
-    new IndexJob(spark, config, esUrl).run(IndexMode.FULL);
+  void aFullReindexKeepsTheSegmentsFieldAndSwapsTheAliasUnderAReader() throws Exception {
+    IndexReport again;
+    AliasReader reader = AliasReader.start(esUrl, alias);
+    try {
+      again = new IndexJob(spark, config, esUrl).run(IndexMode.FULL);
+    } finally {
+      reader.close();
+    }
 
+    assertThat(reader.problems()).isEmpty();
+    assertThat(reader.reads()).isGreaterThan(10);
+    assertThat(again.countsMatch()).isTrue();
+    assertThat(again.profilesIndex()).isNotEqualTo(indexed.profilesIndex());
+    assertThat(again.identityIndex()).isNotEqualTo(indexed.identityIndex());
+    assertThat(es.client().indices().exists(e -> e.index(indexed.profilesIndex())).value())
+        .isFalse();
+    assertThat(es.client().indices().exists(e -> e.index(indexed.identityIndex())).value())
+        .isFalse();
     assertThat(segmentsOf(joiner)).contains(usId);
     assertDocumentsCarryTheOpenRows();
   }
