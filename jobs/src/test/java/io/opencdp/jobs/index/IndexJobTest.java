@@ -13,7 +13,7 @@ import io.opencdp.ingest.spark.EventsTable;
 import io.opencdp.ingest.spark.TableLocations;
 import io.opencdp.ingest.testing.SharedSpark;
 import io.opencdp.jobs.testing.AgentGet;
-import io.opencdp.jobs.testing.SampleCopies;
+import io.opencdp.jobs.testing.IndexedSample;
 import io.opencdp.resolve.spark.ResolveJob;
 import io.opencdp.resolve.spark.ResolveMode;
 import io.opencdp.resolve.spark.profile.ProfileBuilder;
@@ -62,17 +62,20 @@ class IndexJobTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
-  static void copySampleAndBuildProfiles(EsTestCluster es) throws IOException {
+  static void copyTheIndexedSample(EsTestCluster es) throws IOException {
     spark = SharedSpark.session();
-    config = SampleCopies.privateCopyWithProfiles("index-job");
-    tables = TableLocations.of(config);
     esUrl = es.url();
+    // the first run of the shared indexed sample (an incremental run with no previous one, in this
+    // JVM's first caller of it), with the node as that run left it
+    IndexedSample.Copy copy = IndexedSample.privateCopy("index-job", esUrl);
+    config = copy.config();
+    full = copy.full();
+    tables = TableLocations.of(config);
   }
 
   @Test
   @Order(1)
   void aFullRunIndexesEveryProfileIdentityAndEvent() throws IOException {
-    full = job().run(IndexMode.INCREMENTAL);
 
     assertThat(full.mode()).isEqualTo(IndexMode.FULL);
     assertThat(full.countsMatch()).isTrue();

@@ -22,7 +22,7 @@ import io.opencdp.jobs.index.IndexJob;
 import io.opencdp.jobs.index.IndexMode;
 import io.opencdp.jobs.index.IndexReport;
 import io.opencdp.jobs.testing.AgentGet;
-import io.opencdp.jobs.testing.SampleCopies;
+import io.opencdp.jobs.testing.IndexedSample;
 import io.opencdp.schemas.config.ApiConfig;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.config.SegmentsConfig;
@@ -98,12 +98,12 @@ class SegmentRefreshJobTest {
   @BeforeAll
   static void indexTheSampleAndSaveTwoSegments(EsTestCluster cluster) throws Exception {
     spark = SharedSpark.session();
-    config =
-        SampleCopies.privateCopyWithProfiles("segment-refresh")
-            .withSegments(new SegmentsConfig(BERLIN));
-    tables = TableLocations.of(config);
     esUrl = cluster.url();
-    indexed = new IndexJob(spark, config, esUrl).run(IndexMode.FULL);
+    // the sample indexed in full (shared; the segments settings do not change the documents)
+    IndexedSample.Copy copy = IndexedSample.privateCopy("segment-refresh", esUrl);
+    config = copy.config().withSegments(new SegmentsConfig(BERLIN));
+    indexed = copy.full();
+    tables = TableLocations.of(config);
     es = EsConnection.open(esUrl, 60_000);
     StoreIndices names = new StoreIndices(config.workspace());
     alias = names.profilesAlias();
