@@ -22,7 +22,7 @@ import io.opencdp.jobs.index.IndexJob;
 import io.opencdp.jobs.index.IndexMode;
 import io.opencdp.jobs.index.IndexReport;
 import io.opencdp.jobs.testing.AgentGet;
-import io.opencdp.jobs.testing.SampleCopies;
+import io.opencdp.jobs.testing.IndexedSample;
 import io.opencdp.schemas.config.ApiConfig;
 import io.opencdp.schemas.config.CdpConfig;
 import io.opencdp.schemas.config.SegmentsConfig;
@@ -88,6 +88,7 @@ class SegmentRefreshJobTest {
   private static String esUrl;
   private static EsConnection es;
   private static ApiServer api;
+  private static IndexReport indexed;
   private static String alias;
   private static String usId;
   private static String pagesId;
@@ -97,12 +98,12 @@ class SegmentRefreshJobTest {
   @BeforeAll
   static void indexTheSampleAndSaveTwoSegments(EsTestCluster cluster) throws Exception {
     spark = SharedSpark.session();
-    config =
-        SampleCopies.privateCopyWithProfiles("segment-refresh")
-            .withSegments(new SegmentsConfig(BERLIN));
-    tables = TableLocations.of(config);
     esUrl = cluster.url();
-    new IndexJob(spark, config, esUrl).run(IndexMode.FULL);
+    // the sample indexed in full (shared; the segments settings do not change the documents)
+    IndexedSample.Copy copy = IndexedSample.privateCopy("segment-refresh", esUrl);
+    config = copy.config().withSegments(new SegmentsConfig(BERLIN));
+    indexed = copy.full();
+    tables = TableLocations.of(config);
     es = EsConnection.open(esUrl, 60_000);
     StoreIndices names = new StoreIndices(config.workspace());
     alias = names.profilesAlias();
@@ -256,11 +257,31 @@ class SegmentRefreshJobTest {
         .hasMessageContaining("seg-nope-000000");
   }
 
+  /**
+   * Also the alias swap of issue 4 (which IndexJobTest proved with a second full run of its own, 30
+   * s more): a reader hammering the alias never sees an error or nothing while a full rebuild of
+   * the sample moves it, and the previous indices are gone afterwards.
+   */
   @Test
   @Order(7)
-  void aFullReindexKeepsTheSegmentsField() throws Exception {
-    new IndexJob(spark, config, esUrl).run(IndexMode.FULL);
+  void aFullReindexKeepsTheSegmentsFieldAndSwapsTheAliasUnderAReader() throws Exception {
+    IndexReport again;
+    AliasReader reader = AliasReader.start(esUrl, alias);
+    try {
+      again = new IndexJob(spark, config, esUrl).run(IndexMode.FULL);
+    } finally {
+      reader.close();
+    }
 
+    assertThat(reader.problems()).isEmpty();
+    assertThat(reader.reads()).isGreaterThan(10);
+    assertThat(again.countsMatch()).isTrue();
+    assertThat(again.profilesIndex()).isNotEqualTo(indexed.profilesIndex());
+    assertThat(again.identityIndex()).isNotEqualTo(indexed.identityIndex());
+    assertThat(es.client().indices().exists(e -> e.index(indexed.profilesIndex())).value())
+        .isFalse();
+    assertThat(es.client().indices().exists(e -> e.index(indexed.identityIndex())).value())
+        .isFalse();
     assertThat(segmentsOf(joiner)).contains(usId);
     assertDocumentsCarryTheOpenRows();
   }
