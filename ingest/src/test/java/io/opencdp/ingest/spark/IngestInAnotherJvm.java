@@ -15,7 +15,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Runs one ingest in a JVM of its own, so a test can kill it ({@code kill -9}) at a chosen point:
  * {@code main(landingRoot, workDir)} ingests with the test config and its own {@code local[2]}
- * SparkSession; {@link #start} launches it with this JVM's java, class path and Spark flags.
+ * SparkSession; {@link #start} launches it with this JVM's java, class path, Spark flags and {@code
+ * spark.sql.*} system properties.
  */
 public final class IngestInAnotherJvm {
   private IngestInAnotherJvm() {}
@@ -49,7 +50,10 @@ public final class IngestInAnotherJvm {
         if (!arg.contains("=") && i + 1 < jvmArgs.size()) {
           command.add(jvmArgs.get(++i));
         }
-      } else if (arg.startsWith("-Djdk.reflect.") || arg.startsWith("-Dio.netty.")) {
+      } else if (arg.startsWith("-Djdk.reflect.")
+          || arg.startsWith("-Dio.netty.")
+          // the child runs with the tests' Spark settings (interpreted evaluation, root pom)
+          || arg.startsWith("-Dspark.sql.")) {
         command.add(arg);
       }
     }

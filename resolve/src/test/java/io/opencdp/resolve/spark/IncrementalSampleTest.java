@@ -11,6 +11,7 @@ import io.opencdp.schemas.config.CdpConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The committed sample ingested in two batches (May-August of every channel, then the rest and the
- * CRM), resolved after each: the incremental run must leave exactly the tables a full run leaves,
- * and the same persons as the shared sample, which is the same events resolved once from scratch.
- * Every run scores with the shared sample's match model, as runs in one work dir keep theirs.
+ * CRM), resolved after each: the incremental run must leave the tables a full run leaves. The full
+ * run compared with is the shared sample's ({@link ResolvedSample}): the same events resolved once
+ * with {@code --full} from scratch, so its profile ids are its own; the tables are compared with
+ * every profile id named by its earliest event, every other column as it is. (That a {@code --full}
+ * run on a work dir keeps its ids and rewrites no row is {@link ProfileIdStabilityTest}'s; a {@code
+ * --full} run here as well cost ~17 s of the build.) Every run scores with the shared sample's
+ * match model, as runs in one work dir keep theirs.
  */
 class IncrementalSampleTest {
   private static final Set<String> FIRST_MONTHS =
@@ -35,25 +40,54 @@ class IncrementalSampleTest {
 
   private static ResolveReport incremental;
   private static Snapshot afterIncremental;
-  private static Snapshot afterFull;
   private static Snapshot fromScratch;
   private static Map<String, String> aliases;
 
-  record Snapshot(Map<String, String> eventProfiles, List<String> identityMap) {
+  record Snapshot(Map<String, String> eventProfiles, List<Row> identityMap) {
     static Snapshot of(SparkSession spark, TableLocations tables) {
       Map<String, String> events = new TreeMap<>();
       for (Row r : read(spark, tables, ResolveTables.EVENT_PROFILES).collectAsList()) {
         events.put(r.getAs("event_id"), r.getAs("profile_id"));
       }
-      List<String> map =
-          read(spark, tables, ResolveTables.IDENTITY_MAP)
-              .drop("updated_at")
-              .collectAsList()
-              .stream()
-              .map(Row::toString)
-              .sorted()
-              .toList();
+      List<Row> map =
+          read(spark, tables, ResolveTables.IDENTITY_MAP).drop("updated_at").collectAsList();
       return new Snapshot(events, map);
+    }
+
+    /** Each profile id named by its earliest event id: the names two runs' ids can share. */
+    Map<String, String> names() {
+      Map<String, String> names = new TreeMap<>();
+      eventProfiles.forEach(
+          (e, p) -> names.merge(p, "earliest event " + e, (a, b) -> a.compareTo(b) <= 0 ? a : b));
+      return names;
+    }
+
+    /** event id -> the name of its profile. */
+    Map<String, String> namedEventProfiles() {
+      Map<String, String> names = names();
+      Map<String, String> named = new TreeMap<>();
+      eventProfiles.forEach((e, p) -> named.put(e, names.get(p)));
+      return named;
+    }
+
+    /** identity_map rows as sorted text (without updated_at), profile ids named. */
+    List<String> namedIdentityMap() {
+      Map<String, String> names = names();
+      int profileId = identityMap.isEmpty() ? -1 : identityMap.get(0).fieldIndex("profile_id");
+      return identityMap.stream()
+          .map(
+              r -> {
+                Object[] values = new Object[r.size()];
+                for (int i = 0; i < r.size(); i++) {
+                  values[i] =
+                      i == profileId
+                          ? names.getOrDefault(r.getString(i), "no event: " + r.getString(i))
+                          : r.get(i);
+                }
+                return Arrays.toString(values);
+              })
+          .sorted()
+          .toList();
     }
 
     /** The persons: each profile's set of events, whatever its id. */
@@ -89,9 +123,6 @@ class IncrementalSampleTest {
     incremental = new ResolveJob(spark, config).run();
     afterIncremental = Snapshot.of(spark, tables);
     aliases = ProfileAliases.read(spark, tables, config.workspace());
-
-    new ResolveJob(spark, config).run(ResolveMode.FULL);
-    afterFull = Snapshot.of(spark, tables);
     fromScratch = Snapshot.of(spark, sample.tables);
   }
 
@@ -104,11 +135,12 @@ class IncrementalSampleTest {
   }
 
   @Test
-  void anIncrementalRunLeavesExactlyTheTablesOfAFullRun() {
-    assertThat(afterFull.eventProfiles()).isEqualTo(afterIncremental.eventProfiles());
-    assertThat(afterFull.identityMap()).isEqualTo(afterIncremental.identityMap());
-    assertThat(Set.copyOf(afterFull.eventProfiles().values()))
-        .isEqualTo(Set.copyOf(afterIncremental.eventProfiles().values()));
+  void anIncrementalRunLeavesTheTablesOfAFullRunProfileIdsAside() {
+    assertThat(afterIncremental.identityMap()).hasSize(fromScratch.identityMap().size());
+    assertThat(afterIncremental.namedIdentityMap()).isEqualTo(fromScratch.namedIdentityMap());
+    assertThat(afterIncremental.namedEventProfiles()).isEqualTo(fromScratch.namedEventProfiles());
+    assertThat(Set.copyOf(afterIncremental.eventProfiles().values()))
+        .hasSameSizeAs(Set.copyOf(fromScratch.eventProfiles().values()));
   }
 
   @Test
