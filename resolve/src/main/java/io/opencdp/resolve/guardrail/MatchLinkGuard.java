@@ -90,7 +90,7 @@ public final class MatchLinkGuard {
     // links between two records no identifier placed wait until one of them is placed
     List<MatchLink> waiting = new ArrayList<>();
     for (MatchLink link : ordered) {
-      MatchLinkDecision decision = decide(link, sets, unplaced);
+      MatchLinkDecision decision = decide(link, sets, unplaced, false);
       if (decision == null) {
         waiting.add(link);
       } else {
@@ -102,7 +102,7 @@ public final class MatchLinkGuard {
       placedMore = false;
       List<MatchLink> still = new ArrayList<>();
       for (MatchLink link : waiting) {
-        MatchLinkDecision decision = decide(link, sets, unplaced);
+        MatchLinkDecision decision = decide(link, sets, unplaced, false);
         if (decision == null) {
           still.add(link);
         } else {
@@ -114,7 +114,7 @@ public final class MatchLinkGuard {
     }
     // what still waits links records no identifier will place: they form a walk-in profile
     for (MatchLink link : waiting) {
-      decisions.add(decideWalkIn(link, sets));
+      decisions.add(decide(link, sets, unplaced, true));
     }
     Map<String, String> rootOf = new TreeMap<>();
     for (String group : sets.keySet()) {
@@ -130,15 +130,23 @@ public final class MatchLinkGuard {
    * Decides one link against the sets as joined so far and joins them if it is accepted; null when
    * neither side carries an identifier yet (the link waits).
    */
-  private MatchLinkDecision decide(MatchLink link, Map<String, Joined> sets, Set<String> unplaced) {
+  private MatchLinkDecision decide(
+      MatchLink link, Map<String, Joined> sets, Set<String> unplaced, boolean walkIn) {
     Joined left = find(sets, link.leftGroup());
     Joined right = find(sets, link.rightGroup());
     if (left == right) {
-      return new MatchLinkDecision(link, true, null, "already one profile");
+      return new MatchLinkDecision(
+          link, true, null, walkIn ? "already one walk-in profile" : "already one profile");
     }
     MatchLinkDecision refusal = refusal(link, left, right);
     if (refusal != null) {
       return refusal;
+    }
+    if (walkIn) {
+      // no identifier on either side, and nothing more will place them: one walk-in profile
+      Joined root = left.key.compareTo(right.key) <= 0 ? left : right;
+      root.absorb(root == left ? right : left);
+      return new MatchLinkDecision(link, true, null, "joined into a walk-in profile");
     }
     if (left.identifiers.isEmpty() && right.identifiers.isEmpty()) {
       return null;
@@ -159,26 +167,6 @@ public final class MatchLinkGuard {
     }
     root.absorb(root == left ? right : left);
     return new MatchLinkDecision(link, true, null, "joined");
-  }
-
-  /**
-   * Decides a link between two sets of records no identifier placed, once nothing more can place
-   * them: the guard's refusals hold as for any link; accepted, the two sets become one walk-in
-   * profile, keyed by the smaller key.
-   */
-  private MatchLinkDecision decideWalkIn(MatchLink link, Map<String, Joined> sets) {
-    Joined left = find(sets, link.leftGroup());
-    Joined right = find(sets, link.rightGroup());
-    if (left == right) {
-      return new MatchLinkDecision(link, true, null, "already one walk-in profile");
-    }
-    MatchLinkDecision refusal = refusal(link, left, right);
-    if (refusal != null) {
-      return refusal;
-    }
-    Joined root = left.key.compareTo(right.key) <= 0 ? left : right;
-    root.absorb(root == left ? right : left);
-    return new MatchLinkDecision(link, true, null, "joined into a walk-in profile");
   }
 
   /** Whether {@code key} names a walk-in profile: a joined set of records no identifier placed. */

@@ -70,8 +70,10 @@ final class ProbabilisticLinking {
    *     cluster_key (the joined set's key)
    * @param walkIns events of walk-in profiles (records no identifier placed, joined among
    *     themselves): event_id, profile_id ({@link ProfileIdRules#walkInId})
+   * @param walkInProfiles how many walk-in profiles there are
    */
-  record Linked(Dataset<Row> members, Dataset<Row> placedEvents, Dataset<Row> walkIns) {}
+  record Linked(
+      Dataset<Row> members, Dataset<Row> placedEvents, Dataset<Row> walkIns, long walkInProfiles) {}
 
   /** Applies probabilistic links to the candidates deterministic stitching formed. */
   static Linked apply(
@@ -140,7 +142,8 @@ final class ProbabilisticLinking {
         return new Linked(
             rekey(spark, members, result.rootOf()),
             placedEvents(spark, result.rootOf()),
-            walkIns(spark, events, result.rootOf()));
+            walkIns(spark, events, result.rootOf()),
+            result.rootOf().values().stream().filter(MatchLinkGuard::isWalkIn).distinct().count());
       } finally {
         scored.unpersist();
         // the candidate pairs stay cached otherwise, re-planned on every later write of the tables

@@ -113,6 +113,7 @@ public final class ResolveJob {
       Dataset<Row> members = clusters.members();
       Dataset<Row> placedEvents = null;
       Dataset<Row> walkIns = null;
+      long walkInProfiles = 0;
       if (config.resolve().match().enabled()) {
         Dataset<Row> events =
             spark
@@ -136,6 +137,7 @@ public final class ResolveJob {
         members = linked.members();
         placedEvents = linked.placedEvents();
         walkIns = linked.walkIns().localCheckpoint();
+        walkInProfiles = linked.walkInProfiles();
       }
       Dataset<Row> componentSeen =
           clusters
@@ -182,7 +184,6 @@ public final class ResolveJob {
 
       Row profiles = ids.components().agg(count(lit(1)), count(when(col("created"), true))).first();
       // walk-in profiles have no identifiers, hence no entry in the registry: counted apart
-      long walkInProfiles = walkIns == null ? 0 : walkIns.select("profile_id").distinct().count();
       if (walkInProfiles > 0) {
         LOG.info(
             "{} walk-in profile(s): records no identifier placed, joined by probabilistic links",
